@@ -1,0 +1,13 @@
+package io.berth.api;
+
+/**
+ * Provides the deployment's VPC and subnets, by creating them or by adopting existing ones.
+ * It puts {@link DeploymentContext#VPC_ID} and {@link DeploymentContext#SUBNET_IDS} into the context.
+ */
+public interface NetworkProvider extends Provider {
+
+    void apply(DeploymentContext context);
+
+    /** Removes what this provider created; an adopting provider removes nothing. */
+    void destroy(DeploymentContext context);
+}

@@ -1,0 +1,29 @@
+package io.berth.api;
+
+import io.berth.api.config.DeploymentConfig;
+import java.util.List;
+
+/**
+ * A bundle that owns part of a deployment's AWS footprint. The host picks one provider per
+ * service type: the one named in config, else the one with the highest {@code service.ranking}
+ * among those that accept the config.
+ */
+public interface Provider {
+
+    /** Service property naming a provider, such as {@code network.managed}. */
+    String NAME_PROPERTY = "berth.provider.name";
+
+    /** The provider's name, equal to its {@link #NAME_PROPERTY} service property. */
+    String name();
+
+    /** Whether this provider can serve the given deployment, such as a BYON network provider for a BYON config. */
+    default boolean accepts(DeploymentConfig config) {
+        return true;
+    }
+
+    /** The IAM permissions this provider's calls need, for every role kind it makes calls under. */
+    List<PermissionRequirement> permissions(DeploymentConfig config);
+
+    /** What this provider would create or adopt for the deployment, without calling AWS. */
+    List<PlannedResource> plan(DeploymentConfig config);
+}

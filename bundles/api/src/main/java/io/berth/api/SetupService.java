@@ -1,0 +1,19 @@
+package io.berth.api;
+
+import io.berth.api.config.DeploymentConfig;
+import java.util.function.Consumer;
+
+/** Plans, applies and destroys a whole deployment with the providers the host chose for it. */
+public interface SetupService {
+
+    Plan plan(DeploymentConfig config, ActiveProviders providers);
+
+    /**
+     * Plans, checks and creates, refusing before the first create call when the plan has
+     * findings at or above {@code rules.failOn}.
+     */
+    Plan apply(DeploymentConfig config, ActiveProviders providers, Consumer<String> progress);
+
+    /** Removes everything tagged with the deployment, in reverse order, leaving adopted resources alone. */
+    void destroy(DeploymentConfig config, ActiveProviders providers, Consumer<String> progress);
+}

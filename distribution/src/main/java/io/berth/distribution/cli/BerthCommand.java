@@ -1,0 +1,13 @@
+package io.berth.distribution.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code berth} command. */
+@Command(
+        name = "berth",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Sets up, runs and cleans up the AWS footprint of a data-compute service.",
+        subcommands = {ServeCommand.class, BundlesCommand.class})
+public final class BerthCommand {
+}
