@@ -36,7 +36,9 @@ public final class ProviderRegistry implements AutoCloseable {
         this.context = context;
         for (ServiceType type : ServiceType.values()) {
             ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, type.interfaceName(), null);
-            tracker.open();
+            // The host never casts an AWS clients service, so it tracks it whichever class
+            // loader its interface came from; the others must share the host's API classes.
+            tracker.open(type == ServiceType.AWS_CLIENTS);
             trackers.put(type, tracker);
         }
     }

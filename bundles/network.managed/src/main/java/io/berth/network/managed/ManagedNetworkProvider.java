@@ -13,7 +13,11 @@ import org.osgi.service.component.annotations.Component;
  * Creates a VPC from the configured CIDR, two subnets in two availability zones where the worker
  * instance types are offered, an internet gateway and routes. Nothing in it costs money while idle.
  */
-@Component(service = NetworkProvider.class, property = Provider.NAME_PROPERTY + "=" + ManagedNetworkProvider.NAME)
+// Ranked above the adopting provider so that it is the one shown as active by default; a
+// customer's own network bundle takes over by registering with a higher ranking.
+@Component(service = NetworkProvider.class, property = {
+        Provider.NAME_PROPERTY + "=" + ManagedNetworkProvider.NAME,
+        "service.ranking:Integer=1"})
 public final class ManagedNetworkProvider implements NetworkProvider {
 
     static final String NAME = "network.managed";
