@@ -33,6 +33,7 @@ public final class CommandLines {
             commandLine.addSubcommand(name, unavailable(name));
         }
         commandLine.setExecutionExceptionHandler(CommandLines::handle);
+        commandLine.setParameterExceptionHandler(CommandLines::handleBadArguments);
         return commandLine;
     }
 
@@ -45,6 +46,18 @@ public final class CommandLines {
         spec.parser().unmatchedArgumentsAllowed(true);
         spec.mixinStandardHelpOptions(false);
         return new CommandLine(spec);
+    }
+
+    /** Prints what was wrong with the arguments, any suggestion, and the usage of the command concerned. */
+    private static int handleBadArguments(CommandLine.ParameterException exception, String[] args) {
+        CommandLine commandLine = exception.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(exception.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+        err.println();
+        commandLine.usage(err);
+        err.flush();
+        return BAD_INPUT;
     }
 
     private static int handle(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
