@@ -27,6 +27,14 @@ public interface DeploymentContext {
 
     Optional<String> output(String key);
 
+    /**
+     * Waits until an earlier step puts the output, so that steps run as soon as what they need
+     * exists: the security groups start once the VPC exists, not once the whole network does.
+     *
+     * @throws BerthException when the step that puts it failed or it did not arrive in time
+     */
+    String awaitOutput(String key);
+
     void putOutput(String key, String value);
 
     /** Reports one step, such as {@code created subnet subnet-0a1 in eu-west-1b}, to the CLI or API caller. */

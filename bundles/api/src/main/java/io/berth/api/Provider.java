@@ -26,4 +26,13 @@ public interface Provider {
 
     /** What this provider would create or adopt for the deployment, without calling AWS. */
     List<PlannedResource> plan(DeploymentConfig config);
+
+    /**
+     * Checks, with read-only calls, what would make apply fail half-way, such as an adopted
+     * subnet that does not exist. Apply runs every provider's check before its first create call.
+     *
+     * @throws BerthException naming the config field and the fix when the deployment cannot be applied
+     */
+    default void preflight(DeploymentConfig config) {
+    }
 }

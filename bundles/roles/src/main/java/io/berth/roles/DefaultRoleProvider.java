@@ -7,7 +7,14 @@ import io.berth.api.Provider;
 import io.berth.api.PlannedResource;
 import io.berth.api.config.DeploymentConfig;
 import java.util.List;
+import io.berth.api.ResourceAction;
+import io.berth.api.RoleKind;
+import io.berth.aws.AwsClients;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Creates the runtime roles and the worker instance profile of a deployment.
@@ -16,6 +23,9 @@ import org.osgi.service.component.annotations.Component;
 public final class DefaultRoleProvider implements RoleProvider {
 
     static final String NAME = "roles";
+
+    @Reference
+    private AwsClients aws;
 
     @Override
     public String name() {
@@ -29,17 +39,35 @@ public final class DefaultRoleProvider implements RoleProvider {
 
     @Override
     public List<PlannedResource> plan(DeploymentConfig config) {
-        throw missing("planning");
+        List<PlannedResource> resources = new ArrayList<>();
+        for (RoleKind kind : List.of(RoleKind.USER_INITIATED, RoleKind.UNATTENDED, RoleKind.WORKER)) {
+            Map<String, String> properties = new TreeMap<>();
+            properties.put("roleName", roleName(config, kind));
+            properties.put("path", config.roles().path());
+            if (config.roles().permissionBoundary() != null) {
+                properties.put("permissionBoundary", config.roles().permissionBoundary());
+            }
+            resources.add(new PlannedResource("AWS::IAM::Role", kind.id() + "-role", ResourceAction.CREATE, NAME,
+                    properties, List.of()));
+        }
+        resources.add(new PlannedResource("AWS::IAM::InstanceProfile", "worker-instance-profile", ResourceAction.CREATE,
+                NAME, Map.of("instanceProfileName", roleName(config, RoleKind.WORKER)), List.of("worker-role")));
+        return resources;
     }
 
     @Override
     public void apply(DeploymentContext context) {
-        throw missing("creating the runtime roles and the worker instance profile");
+        new RuntimeRoles(aws.iam(context.config()), context.config()).apply(context);
     }
 
     @Override
     public void destroy(DeploymentContext context) {
-        throw missing("removing the runtime roles and the worker instance profile");
+        new RuntimeRoles(aws.iam(context.config()), context.config()).destroy(context);
+    }
+
+    /** The role name: the configured prefix, the deployment and the kind, such as {@code berth-analytics-worker}. */
+    static String roleName(DeploymentConfig config, RoleKind kind) {
+        return config.roles().namePrefix() + config.deployment() + "-" + kind.id();
     }
 
     private static UnsupportedOperationException missing(String what) {

@@ -7,7 +7,14 @@ import io.berth.api.Provider;
 import io.berth.api.PlannedResource;
 import io.berth.api.config.DeploymentConfig;
 import java.util.List;
+import io.berth.api.ResourceAction;
+import io.berth.api.config.Mode;
+import io.berth.aws.AwsClients;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Creates the direct-mode and proxy-mode security groups of a deployment.
@@ -16,6 +23,9 @@ import org.osgi.service.component.annotations.Component;
 public final class DefaultSecurityGroupProvider implements SecurityGroupProvider {
 
     static final String NAME = "securitygroups";
+
+    @Reference
+    private AwsClients aws;
 
     @Override
     public String name() {
@@ -29,17 +39,28 @@ public final class DefaultSecurityGroupProvider implements SecurityGroupProvider
 
     @Override
     public List<PlannedResource> plan(DeploymentConfig config) {
-        throw missing("planning");
+        List<PlannedResource> resources = new ArrayList<>();
+        for (Mode mode : Mode.values()) {
+            Map<String, String> properties = new TreeMap<>();
+            properties.put("groupName", SecurityGroups.groupName(config, mode));
+            properties.put("ingress", mode == Mode.DIRECT && !config.ingress().cidrs().isEmpty()
+                    ? "tcp " + config.ingress().ports() + " from " + config.ingress().cidrs() + "; all traffic within the group"
+                    : "all traffic within the group only");
+            properties.put("egress", "all traffic");
+            resources.add(new PlannedResource("AWS::EC2::SecurityGroup", SecurityGroups.resourceName(mode),
+                    ResourceAction.CREATE, NAME, properties, List.of("vpc")));
+        }
+        return resources;
     }
 
     @Override
     public void apply(DeploymentContext context) {
-        throw missing("creating the direct-mode and proxy-mode security groups");
+        new SecurityGroups(aws.ec2(context.config()), context.config()).apply(context);
     }
 
     @Override
     public void destroy(DeploymentContext context) {
-        throw missing("removing the direct-mode and proxy-mode security groups");
+        new SecurityGroups(aws.ec2(context.config()), context.config()).destroy(context);
     }
 
     private static UnsupportedOperationException missing(String what) {

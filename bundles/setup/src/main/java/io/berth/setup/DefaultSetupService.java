@@ -1,34 +1,155 @@
 package io.berth.setup;
 
 import io.berth.api.ActiveProviders;
+import io.berth.api.BerthException;
+import io.berth.api.Finding;
+import io.berth.api.GeneratedRole;
+import io.berth.api.PermissionRequirement;
 import io.berth.api.Plan;
+import io.berth.api.PlanRefusedException;
+import io.berth.api.PlannedResource;
+import io.berth.api.PolicyChecker;
+import io.berth.api.PolicyGenerator;
+import io.berth.api.Provider;
 import io.berth.api.SetupService;
+import io.berth.api.Severity;
 import io.berth.api.config.DeploymentConfig;
+import io.berth.aws.AwsClients;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Plans, checks, applies and destroys a deployment with the active providers.
+ * Plans, checks, applies and destroys a deployment with the providers the host chose.
+ * Apply runs the network and security groups as one chain and the roles beside it, since the
+ * roles need nothing from the network; destroy runs the same chains in reverse.
  */
 @Component(service = SetupService.class)
 public final class DefaultSetupService implements SetupService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultSetupService.class);
+
+    @Reference
+    private PolicyGenerator generator;
+
+    @Reference
+    private PolicyChecker checker;
+
+    @Reference
+    private AwsClients aws;
+
     @Override
     public Plan plan(DeploymentConfig config, ActiveProviders providers) {
-        throw missing("planning");
+        List<PlannedResource> resources = new ArrayList<>();
+        List<PermissionRequirement> requirements = new ArrayList<>();
+        for (Provider provider : providers.all()) {
+            resources.addAll(provider.plan(config));
+            requirements.addAll(provider.permissions(config));
+        }
+        List<GeneratedRole> roles = generator.generate(config, requirements);
+        Plan unchecked = new Plan(config, resources, roles, List.of());
+        List<Finding> findings = checker.check(unchecked);
+        return new Plan(config, resources, roles, findings);
     }
 
     @Override
     public Plan apply(DeploymentConfig config, ActiveProviders providers, Consumer<String> progress) {
-        throw missing("apply");
+        progress.accept("planning and checking");
+        Plan plan = plan(config, providers);
+        Severity threshold = Severity.fromId(config.rules().failOn());
+        List<Finding> blocking = plan.findings().stream().filter(finding -> finding.severity().isAtLeast(threshold)).toList();
+        if (!blocking.isEmpty()) {
+            throw new PlanRefusedException(blocking, threshold);
+        }
+
+        progress.accept("checking the account before creating anything");
+        String caller = aws.sts(config).getCallerIdentity().arn();
+        progress.accept("applying deployment " + config.deployment() + " in " + config.region() + " as " + caller);
+        runConcurrently(List.of(providers.network(), providers.securityGroups(), providers.roles()),
+                provider -> provider.preflight(config), null);
+
+        SetupContext context = new SetupContext(config, plan.roles(), progress);
+        runConcurrently(List.of(
+                        () -> {
+                            providers.network().apply(context);
+                            providers.securityGroups().apply(context);
+                        },
+                        () -> providers.roles().apply(context)),
+                Runnable::run, context);
+        LOG.info("applied deployment {} in {}", config.deployment(), config.region());
+        progress.accept("deployment " + config.deployment() + " is up to date");
+        return plan;
     }
 
     @Override
     public void destroy(DeploymentConfig config, ActiveProviders providers, Consumer<String> progress) {
-        throw missing("destroy");
+        List<GeneratedRole> roles = generateRoles(config, providers);
+        progress.accept("destroying deployment " + config.deployment() + " in " + config.region()
+                + " as " + aws.sts(config).getCallerIdentity().arn());
+        SetupContext context = new SetupContext(config, roles, progress);
+        runConcurrently(List.of(
+                        () -> {
+                            providers.securityGroups().destroy(context);
+                            providers.network().destroy(context);
+                        },
+                        () -> providers.roles().destroy(context)),
+                Runnable::run, context);
+        LOG.info("destroyed deployment {} in {}", config.deployment(), config.region());
+        progress.accept("deployment " + config.deployment() + " is removed");
     }
 
-    private static UnsupportedOperationException missing(String what) {
-        return new UnsupportedOperationException("setup does not implement " + what + " yet");
+    private List<GeneratedRole> generateRoles(DeploymentConfig config, ActiveProviders providers) {
+        List<PermissionRequirement> requirements = new ArrayList<>();
+        providers.all().forEach(provider -> requirements.addAll(provider.permissions(config)));
+        return generator.generate(config, requirements);
+    }
+
+    /**
+     * Runs each item on its own thread and waits for all. When one fails, the steps waiting on
+     * its outputs are released, and the first failure is thrown once every step has stopped.
+     */
+    private static <T> void runConcurrently(List<T> items, Consumer<T> action, SetupContext context) {
+        ExecutorService threads = Executors.newFixedThreadPool(items.size());
+        try {
+            List<CompletableFuture<Void>> steps = new ArrayList<>();
+            for (T item : items) {
+                steps.add(CompletableFuture.runAsync(() -> action.accept(item), threads).whenComplete((ignored, failure) -> {
+                    if (failure != null && context != null) {
+                        context.abort(failure instanceof CompletionException ? failure.getCause() : failure);
+                    }
+                }));
+            }
+            RuntimeException first = null;
+            for (CompletableFuture<Void> step : steps) {
+                try {
+                    step.join();
+                } catch (CompletionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException runtime
+                            ? runtime
+                            : new BerthException(String.valueOf(e.getCause()), "", e.getCause());
+                    if (first == null || isWaitingFailure(first)) {
+                        first = cause;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    /** A step that only failed because another did says less than the failure itself. */
+    private static boolean isWaitingFailure(RuntimeException failure) {
+        return failure.getMessage() != null && failure.getMessage().startsWith("stopped waiting for");
     }
 }

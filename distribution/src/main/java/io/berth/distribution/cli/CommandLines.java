@@ -22,7 +22,7 @@ public final class CommandLines {
 
     /** Commands of the fixed command set that this version does not implement yet. */
     static final List<String> UNAVAILABLE = List.of(
-            "plan", "apply", "destroy", "status", "policies", "check", "clusters", "reap", "template", "doctor");
+            "status", "policies", "check", "clusters", "reap", "template", "doctor");
 
     private CommandLines() {
     }
@@ -73,9 +73,30 @@ public final class CommandLines {
             }
             return berth instanceof CloudException ? CLOUD_ERROR : FINDINGS;
         }
+        if (isAwsError(exception)) {
+            // The SDK lives in the AWS bundle, so its exceptions are recognised by package name.
+            err.println("error: an AWS call failed: " + exception.getMessage());
+            err.println("fix: check the credentials, the region and AWS_ENDPOINT_URL with `berth doctor`");
+            err.flush();
+            return CLOUD_ERROR;
+        }
+        if (exception instanceof UnsupportedOperationException unsupported) {
+            err.println("error: " + unsupported.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
         err.println("error: " + exception);
         err.flush();
         return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    static boolean isAwsError(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().startsWith("software.amazon.awssdk.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Creates commands as CDI beans when they are beans, so that they can inject services. */

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param rules        how company rules are evaluated
  * @param tags         extra tags put on every resource Berth creates
  * @param admin        admin server settings
+ * @param workers      the instance types and size limit of worker clusters
  */
 public record DeploymentConfig(
         String deployment,
@@ -32,7 +33,8 @@ public record DeploymentConfig(
         RolesConfig roles,
         RulesConfig rules,
         Map<String, String> tags,
-        AdminConfig admin) {
+        AdminConfig admin,
+        WorkersConfig workers) {
 
     /** Tag key naming the deployment a resource belongs to. */
     public static final String TAG_DEPLOYMENT = "berth:deployment";
@@ -49,6 +51,7 @@ public record DeploymentConfig(
         rules = rules == null ? RulesConfig.DEFAULT : rules;
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         admin = admin == null ? new AdminConfig(List.of()) : admin;
+        workers = workers == null ? WorkersConfig.DEFAULT : workers;
     }
 
     /** The tags every resource of this deployment carries: Berth's own two plus the configured ones. */

@@ -7,7 +7,15 @@ import io.berth.api.Provider;
 import io.berth.api.PlannedResource;
 import io.berth.api.config.DeploymentConfig;
 import java.util.List;
+import io.berth.api.ResourceAction;
+import io.berth.api.config.NetworkConfig;
+import io.berth.aws.AwsClients;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import software.amazon.awssdk.services.ec2.model.Subnet;
 
 /**
  * Adopts an existing VPC and subnets. It validates them and creates, modifies and deletes nothing.
@@ -16,6 +24,9 @@ import org.osgi.service.component.annotations.Component;
 public final class AdoptedNetworkProvider implements NetworkProvider {
 
     static final String NAME = "network.byon";
+
+    @Reference
+    private AwsClients aws;
 
     @Override
     public String name() {
@@ -34,12 +45,30 @@ public final class AdoptedNetworkProvider implements NetworkProvider {
 
     @Override
     public List<PlannedResource> plan(DeploymentConfig config) {
-        throw missing("planning");
+        NetworkConfig.Byon byon = config.network().byon();
+        List<PlannedResource> resources = new ArrayList<>();
+        resources.add(new PlannedResource("AWS::EC2::VPC", byon.vpcId(), ResourceAction.ADOPT, NAME,
+                Map.of("vpcId", String.valueOf(byon.vpcId())), List.of()));
+        for (String subnetId : byon.subnetIds()) {
+            resources.add(new PlannedResource("AWS::EC2::Subnet", subnetId, ResourceAction.ADOPT, NAME,
+                    Map.of("subnetId", subnetId), List.of(String.valueOf(byon.vpcId()))));
+        }
+        return resources;
+    }
+
+    @Override
+    public void preflight(DeploymentConfig config) {
+        new AdoptedNetwork(aws.ec2(config), config).validate();
     }
 
     @Override
     public void apply(DeploymentContext context) {
-        throw missing("validating the adopted VPC and subnets");
+        List<Subnet> subnets = new AdoptedNetwork(aws.ec2(context.config()), context.config()).validate();
+        String vpcId = context.config().network().byon().vpcId();
+        context.putOutput(DeploymentContext.VPC_ID, vpcId);
+        context.putOutput(DeploymentContext.SUBNET_IDS, subnets.stream().map(Subnet::subnetId).collect(Collectors.joining(",")));
+        context.progress("adopted VPC " + vpcId + " with subnets " + subnets.stream()
+                .map(subnet -> subnet.subnetId() + " (" + subnet.availabilityZone() + ")").collect(Collectors.joining(", ")));
     }
 
     @Override

@@ -7,7 +7,9 @@ import io.berth.api.Provider;
 import io.berth.api.PlannedResource;
 import io.berth.api.config.DeploymentConfig;
 import java.util.List;
+import io.berth.aws.AwsClients;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Creates a VPC from the configured CIDR, two subnets in two availability zones where the worker
@@ -21,6 +23,9 @@ import org.osgi.service.component.annotations.Component;
 public final class ManagedNetworkProvider implements NetworkProvider {
 
     static final String NAME = "network.managed";
+
+    @Reference
+    private AwsClients aws;
 
     @Override
     public String name() {
@@ -39,17 +44,22 @@ public final class ManagedNetworkProvider implements NetworkProvider {
 
     @Override
     public List<PlannedResource> plan(DeploymentConfig config) {
-        throw missing("planning");
+        return NetworkPlan.resources(config);
+    }
+
+    @Override
+    public void preflight(DeploymentConfig config) {
+        new ManagedNetwork(aws.ec2(config), config).preflight();
     }
 
     @Override
     public void apply(DeploymentContext context) {
-        throw missing("creating the VPC, subnets, internet gateway and routes");
+        new ManagedNetwork(aws.ec2(context.config()), context.config()).apply(context);
     }
 
     @Override
     public void destroy(DeploymentContext context) {
-        throw missing("removing the VPC, subnets, internet gateway and routes");
+        new ManagedNetwork(aws.ec2(context.config()), context.config()).destroy(context);
     }
 
     private static UnsupportedOperationException missing(String what) {
