@@ -15,7 +15,10 @@ public final class Main {
 
     public static void main(String... args) {
         boolean serve = args.length > 0 && "serve".equals(args[0]);
-        if (!serve) {
+        if (serve) {
+            configFile(args).ifPresent(file -> System.setProperty("berth.config",
+                    java.nio.file.Path.of(file).toAbsolutePath().normalize().toString()));
+        } else {
             // Set before boot: these are read when Quarkus starts, and a CLI command must
             // neither take the server's port nor print the server's start-up log.
             System.setProperty("quarkus.http.host-enabled", "false");
@@ -23,5 +26,18 @@ public final class Main {
             System.setProperty("quarkus.log.console.level", System.getProperty("berth.log.level", "WARN"));
         }
         Quarkus.run(BerthApplication.class, args);
+    }
+
+    /** The value of {@code --config}, which the server's beans read as the {@code berth.config} setting. */
+    static java.util.Optional<String> configFile(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if ("--config".equals(args[i]) && i + 1 < args.length) {
+                return java.util.Optional.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--config=")) {
+                return java.util.Optional.of(args[i].substring("--config=".length()));
+            }
+        }
+        return java.util.Optional.empty();
     }
 }
