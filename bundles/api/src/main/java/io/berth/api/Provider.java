@@ -35,4 +35,14 @@ public interface Provider {
      */
     default void preflight(DeploymentConfig config) {
     }
+
+    /**
+     * What exists now of this provider's resources, and how it differs from what apply would
+     * make, with read-only calls. Providers that create nothing at setup return an empty list.
+     *
+     * @param roles the generated IAM documents, which role providers compare with what exists
+     */
+    default List<ResourceStatus> status(DeploymentConfig config, List<GeneratedRole> roles) {
+        return List.of();
+    }
 }

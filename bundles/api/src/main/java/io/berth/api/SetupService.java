@@ -14,6 +14,9 @@ public interface SetupService {
      */
     Plan apply(DeploymentConfig config, ActiveProviders providers, Consumer<String> progress);
 
+    /** What exists now for the deployment, resource by resource, and any drift from the generated state. */
+    java.util.List<ResourceStatus> status(DeploymentConfig config, ActiveProviders providers);
+
     /** Removes everything tagged with the deployment, in reverse order, leaving adopted resources alone. */
     void destroy(DeploymentConfig config, ActiveProviders providers, Consumer<String> progress);
 }

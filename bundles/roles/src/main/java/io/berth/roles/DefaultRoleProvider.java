@@ -2,6 +2,8 @@ package io.berth.roles;
 
 import io.berth.api.RoleProvider;
 import io.berth.api.DeploymentContext;
+import io.berth.api.GeneratedRole;
+import io.berth.api.ResourceStatus;
 import io.berth.api.PermissionRequirement;
 import io.berth.api.Provider;
 import io.berth.api.PlannedResource;
@@ -53,6 +55,11 @@ public final class DefaultRoleProvider implements RoleProvider {
         resources.add(new PlannedResource("AWS::IAM::InstanceProfile", "worker-instance-profile", ResourceAction.CREATE,
                 NAME, Map.of("instanceProfileName", roleName(config, RoleKind.WORKER)), List.of("worker-role")));
         return resources;
+    }
+
+    @Override
+    public List<ResourceStatus> status(DeploymentConfig config, List<GeneratedRole> roles) {
+        return new RuntimeRoles(aws.iam(config), config).status(roles);
     }
 
     @Override

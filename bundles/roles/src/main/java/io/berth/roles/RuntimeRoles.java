@@ -3,10 +3,12 @@ package io.berth.roles;
 import io.berth.api.DeploymentContext;
 import io.berth.api.GeneratedRole;
 import io.berth.api.InvalidConfigException;
+import io.berth.api.ResourceStatus;
 import io.berth.api.RoleKind;
 import io.berth.api.config.DeploymentConfig;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +75,59 @@ final class RuntimeRoles {
             }
             iam.deleteRole(request -> request.roleName(role.name()));
             changed(context, "deleted role " + role.name());
+        }
+    }
+
+    List<ResourceStatus> status(List<GeneratedRole> generated) {
+        List<ResourceStatus> states = new ArrayList<>();
+        for (GeneratedRole role : generated.stream().filter(role -> role.kind().isRuntime()).toList()) {
+            states.add(roleStatus(role));
+            if (role.kind() == RoleKind.WORKER) {
+                states.add(instanceProfileStatus(role.name()));
+            }
+        }
+        return states;
+    }
+
+    private ResourceStatus roleStatus(GeneratedRole role) {
+        String type = "AWS::IAM::Role";
+        String name = role.kind().id() + "-role";
+        Optional<Role> existing = findRole(role.name());
+        if (existing.isEmpty()) {
+            return new ResourceStatus(type, name, null, ResourceStatus.MISSING, "no role named " + role.name());
+        }
+        List<String> drift = new ArrayList<>();
+        if (!samePolicy(decode(existing.get().assumeRolePolicyDocument()), role.trustPolicy())) {
+            drift.add("trust policy differs from the generated one");
+        }
+        String boundary = existing.get().permissionsBoundary() == null ? null
+                : existing.get().permissionsBoundary().permissionsBoundaryArn();
+        if (role.permissionBoundary() != null && !role.permissionBoundary().equals(boundary)) {
+            drift.add("permission boundary is " + boundary + ", config says " + role.permissionBoundary());
+        }
+        try {
+            String policy = decode(iam.getRolePolicy(request -> request.roleName(role.name()).policyName(POLICY_NAME)).policyDocument());
+            if (!samePolicy(policy, role.policy())) {
+                drift.add("policy " + POLICY_NAME + " differs from the generated one");
+            }
+        } catch (NoSuchEntityException missing) {
+            drift.add("policy " + POLICY_NAME + " is missing");
+        }
+        return drift.isEmpty()
+                ? new ResourceStatus(type, name, existing.get().arn(), ResourceStatus.PRESENT, "matches the generated documents")
+                : new ResourceStatus(type, name, existing.get().arn(), ResourceStatus.DRIFTED, String.join("; ", drift));
+    }
+
+    private ResourceStatus instanceProfileStatus(String roleName) {
+        String type = "AWS::IAM::InstanceProfile";
+        String name = "worker-instance-profile";
+        try {
+            InstanceProfile profile = iam.getInstanceProfile(request -> request.instanceProfileName(roleName)).instanceProfile();
+            return profile.roles().stream().anyMatch(role -> roleName.equals(role.roleName()))
+                    ? new ResourceStatus(type, name, profile.arn(), ResourceStatus.PRESENT, "holds role " + roleName)
+                    : new ResourceStatus(type, name, profile.arn(), ResourceStatus.DRIFTED, "does not hold role " + roleName);
+        } catch (NoSuchEntityException missing) {
+            return new ResourceStatus(type, name, null, ResourceStatus.MISSING, "no instance profile named " + roleName);
         }
     }
 

@@ -2,6 +2,8 @@ package io.berth.securitygroups;
 
 import io.berth.api.SecurityGroupProvider;
 import io.berth.api.DeploymentContext;
+import io.berth.api.GeneratedRole;
+import io.berth.api.ResourceStatus;
 import io.berth.api.PermissionRequirement;
 import io.berth.api.Provider;
 import io.berth.api.PlannedResource;
@@ -51,6 +53,11 @@ public final class DefaultSecurityGroupProvider implements SecurityGroupProvider
                     ResourceAction.CREATE, NAME, properties, List.of("vpc")));
         }
         return resources;
+    }
+
+    @Override
+    public List<ResourceStatus> status(DeploymentConfig config, List<GeneratedRole> roles) {
+        return new SecurityGroups(aws.ec2(config), config).status();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.berth.securitygroups;
 
 import io.berth.api.DeploymentContext;
+import io.berth.api.ResourceStatus;
 import io.berth.api.config.DeploymentConfig;
 import io.berth.api.config.Mode;
 import io.berth.aws.Ec2Tags;
@@ -51,6 +52,28 @@ final class SecurityGroups {
             ec2.deleteSecurityGroup(request -> request.groupId(group.groupId()));
             changed(context, "deleted security group " + group.groupId() + " (" + group.groupName() + ")");
         }
+    }
+
+    List<ResourceStatus> status() {
+        List<ResourceStatus> states = new ArrayList<>();
+        for (Mode mode : Mode.values()) {
+            String name = resourceName(mode);
+            Optional<SecurityGroup> group = ec2.describeSecurityGroups(request -> request.filters(Ec2Tags.resource(config, name)))
+                    .securityGroups().stream().findFirst();
+            if (group.isEmpty()) {
+                states.add(new ResourceStatus("AWS::EC2::SecurityGroup", name, null, ResourceStatus.MISSING, "not found by its tags"));
+                continue;
+            }
+            List<IpPermission> missing = ingress(config, mode, group.get().groupId()).stream()
+                    .filter(wanted -> !covered(wanted, group.get().ipPermissions()))
+                    .toList();
+            states.add(missing.isEmpty()
+                    ? new ResourceStatus("AWS::EC2::SecurityGroup", name, group.get().groupId(), ResourceStatus.PRESENT,
+                            group.get().groupName())
+                    : new ResourceStatus("AWS::EC2::SecurityGroup", name, group.get().groupId(), ResourceStatus.DRIFTED,
+                            "missing inbound rules: " + describe(missing)));
+        }
+        return states;
     }
 
     static String resourceName(Mode mode) {

@@ -11,6 +11,7 @@ import io.berth.api.PlannedResource;
 import io.berth.api.PolicyChecker;
 import io.berth.api.PolicyGenerator;
 import io.berth.api.Provider;
+import io.berth.api.ResourceStatus;
 import io.berth.api.SetupService;
 import io.berth.api.Severity;
 import io.berth.api.config.DeploymentConfig;
@@ -87,6 +88,16 @@ public final class DefaultSetupService implements SetupService {
         LOG.info("applied deployment {} in {}", config.deployment(), config.region());
         progress.accept("deployment " + config.deployment() + " is up to date");
         return plan;
+    }
+
+    @Override
+    public List<ResourceStatus> status(DeploymentConfig config, ActiveProviders providers) {
+        List<GeneratedRole> roles = generateRoles(config, providers);
+        List<ResourceStatus> states = new ArrayList<>();
+        for (Provider provider : List.of(providers.network(), providers.securityGroups(), providers.roles())) {
+            states.addAll(provider.status(config, roles));
+        }
+        return states;
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.berth.network.byon;
 
 import io.berth.api.NetworkProvider;
 import io.berth.api.DeploymentContext;
+import io.berth.api.GeneratedRole;
+import io.berth.api.ResourceStatus;
 import io.berth.api.PermissionRequirement;
 import io.berth.api.Provider;
 import io.berth.api.PlannedResource;
@@ -54,6 +56,19 @@ public final class AdoptedNetworkProvider implements NetworkProvider {
                     Map.of("subnetId", subnetId), List.of(String.valueOf(byon.vpcId()))));
         }
         return resources;
+    }
+
+    @Override
+    public List<ResourceStatus> status(DeploymentConfig config, List<GeneratedRole> roles) {
+        List<Subnet> subnets = new AdoptedNetwork(aws.ec2(config), config).validate();
+        List<ResourceStatus> states = new ArrayList<>();
+        states.add(new ResourceStatus("AWS::EC2::VPC", config.network().byon().vpcId(), config.network().byon().vpcId(),
+                ResourceStatus.ADOPTED, "exists; never modified by Berth"));
+        for (Subnet subnet : subnets) {
+            states.add(new ResourceStatus("AWS::EC2::Subnet", subnet.subnetId(), subnet.subnetId(), ResourceStatus.ADOPTED,
+                    subnet.cidrBlock() + " in " + subnet.availabilityZone() + ", egress checked for mode " + config.mode().id()));
+        }
+        return states;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.berth.network.managed;
 import io.berth.api.CloudException;
 import io.berth.api.DeploymentContext;
 import io.berth.api.InvalidConfigException;
+import io.berth.api.ResourceStatus;
 import io.berth.api.config.DeploymentConfig;
 import io.berth.api.config.Mode;
 import io.berth.aws.Ec2Tags;
@@ -114,6 +115,74 @@ final class ManagedNetwork {
             ec2.deleteVpc(request -> request.vpcId(vpc.vpcId()));
             changed(context, "deleted VPC " + vpc.vpcId());
         }
+    }
+
+    /** Each planned network resource as it exists now, found by its tags. */
+    List<ResourceStatus> status() {
+        List<ResourceStatus> states = new ArrayList<>();
+        Ipv4Cidr vpcCidr = SubnetLayout.vpc("network.managed.cidr", config.network().managed().cidr());
+
+        Optional<Vpc> vpc = ec2.describeVpcs(request -> request.filters(Ec2Tags.resource(config, VPC))).vpcs().stream().findFirst();
+        states.add(vpc.map(found -> found.cidrBlock().equals(vpcCidr.toString())
+                        ? state("AWS::EC2::VPC", VPC, found.vpcId(), ResourceStatus.PRESENT, found.cidrBlock())
+                        : state("AWS::EC2::VPC", VPC, found.vpcId(), ResourceStatus.DRIFTED,
+                                "CIDR " + found.cidrBlock() + ", config says " + vpcCidr))
+                .orElse(missing("AWS::EC2::VPC", VPC)));
+
+        Map<String, Subnet> subnets = new TreeMap<>();
+        ec2.describeSubnets(request -> request.filters(Ec2Tags.deployment(config))).subnets()
+                .forEach(subnet -> subnets.put(Ec2Tags.value(subnet.tags(), Ec2Tags.RESOURCE), subnet));
+        boolean publicIps = config.mode() == Mode.DIRECT;
+        for (String name : SubnetLayout.NAMES) {
+            Subnet subnet = subnets.get(name);
+            if (subnet == null) {
+                states.add(missing("AWS::EC2::Subnet", name));
+            } else if (!Boolean.valueOf(publicIps).equals(subnet.mapPublicIpOnLaunch())) {
+                states.add(state("AWS::EC2::Subnet", name, subnet.subnetId(), ResourceStatus.DRIFTED,
+                        "public IPs on launch is " + subnet.mapPublicIpOnLaunch() + ", mode " + config.mode().id() + " needs " + publicIps));
+            } else {
+                states.add(state("AWS::EC2::Subnet", name, subnet.subnetId(), ResourceStatus.PRESENT,
+                        subnet.cidrBlock() + " in " + subnet.availabilityZone()));
+            }
+        }
+
+        Optional<InternetGateway> gateway = ec2.describeInternetGateways(request -> request.filters(
+                Ec2Tags.resource(config, INTERNET_GATEWAY))).internetGateways().stream().findFirst();
+        states.add(gateway.map(found -> vpc.isPresent() && found.attachments().stream()
+                        .anyMatch(attachment -> vpc.get().vpcId().equals(attachment.vpcId()))
+                        ? state("AWS::EC2::InternetGateway", INTERNET_GATEWAY, found.internetGatewayId(), ResourceStatus.PRESENT, "attached")
+                        : state("AWS::EC2::InternetGateway", INTERNET_GATEWAY, found.internetGatewayId(), ResourceStatus.DRIFTED,
+                                "not attached to the deployment's VPC"))
+                .orElse(missing("AWS::EC2::InternetGateway", INTERNET_GATEWAY)));
+
+        Optional<RouteTable> table = findRouteTable();
+        states.add(table.map(found -> routeTableState(found, gateway, subnets))
+                .orElse(missing("AWS::EC2::RouteTable", ROUTE_TABLE)));
+        return states;
+    }
+
+    private static ResourceStatus routeTableState(RouteTable table, Optional<InternetGateway> gateway, Map<String, Subnet> subnets) {
+        boolean defaultRoute = gateway.isPresent() && table.routes().stream().anyMatch(route ->
+                "0.0.0.0/0".equals(route.destinationCidrBlock()) && gateway.get().internetGatewayId().equals(route.gatewayId()));
+        Set<String> associated = table.associations().stream().map(RouteTableAssociation::subnetId).collect(Collectors.toSet());
+        List<String> unassociated = subnets.values().stream().map(Subnet::subnetId).filter(id -> !associated.contains(id)).toList();
+        if (!defaultRoute) {
+            return state("AWS::EC2::RouteTable", ROUTE_TABLE, table.routeTableId(), ResourceStatus.DRIFTED,
+                    "no default route to the internet gateway");
+        }
+        if (!unassociated.isEmpty()) {
+            return state("AWS::EC2::RouteTable", ROUTE_TABLE, table.routeTableId(), ResourceStatus.DRIFTED,
+                    "not associated with " + unassociated);
+        }
+        return state("AWS::EC2::RouteTable", ROUTE_TABLE, table.routeTableId(), ResourceStatus.PRESENT, "default route via internet gateway");
+    }
+
+    private static ResourceStatus state(String type, String name, String id, String state, String detail) {
+        return new ResourceStatus(type, name, id, state, detail);
+    }
+
+    private static ResourceStatus missing(String type, String name) {
+        return new ResourceStatus(type, name, null, ResourceStatus.MISSING, "not found by its tags");
     }
 
     private String ensureVpc(Ipv4Cidr cidr, DeploymentContext context) {

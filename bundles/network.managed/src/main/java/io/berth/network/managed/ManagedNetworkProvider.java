@@ -2,6 +2,8 @@ package io.berth.network.managed;
 
 import io.berth.api.NetworkProvider;
 import io.berth.api.DeploymentContext;
+import io.berth.api.GeneratedRole;
+import io.berth.api.ResourceStatus;
 import io.berth.api.PermissionRequirement;
 import io.berth.api.Provider;
 import io.berth.api.PlannedResource;
@@ -45,6 +47,11 @@ public final class ManagedNetworkProvider implements NetworkProvider {
     @Override
     public List<PlannedResource> plan(DeploymentConfig config) {
         return NetworkPlan.resources(config);
+    }
+
+    @Override
+    public List<ResourceStatus> status(DeploymentConfig config, List<GeneratedRole> roles) {
+        return new ManagedNetwork(aws.ec2(config), config).status();
     }
 
     @Override
