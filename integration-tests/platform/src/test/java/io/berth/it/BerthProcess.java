@@ -62,15 +62,22 @@ final class BerthProcess implements AutoCloseable {
 
     /** Runs one CLI command to completion and returns its exit code and output. */
     static CommandResult run(Path workDir, String... args) throws IOException, InterruptedException {
+        return run(workDir, java.util.Map.of(), args);
+    }
+
+    /** Runs one CLI command with extra environment variables, such as AWS credentials. */
+    static CommandResult run(Path workDir, java.util.Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = javaCommand("-Dberth.platform.deploy-dir=" + workDir.resolve("deploy"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+                .redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("berth " + String.join(" ", args) + " did not finish in 120 s");
