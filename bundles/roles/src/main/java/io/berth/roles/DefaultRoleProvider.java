@@ -24,7 +24,7 @@ public final class DefaultRoleProvider implements RoleProvider {
 
     @Override
     public List<PermissionRequirement> permissions(DeploymentConfig config) {
-        throw missing("its IAM permission requirements");
+        return RolePermissions.of(config);
     }
 
     @Override
