@@ -57,8 +57,8 @@ final class ReaperPermissions {
                         .resources("*")
                         .build(),
                 PermissionRequirement.builder(RoleKind.UNATTENDED, "TagOwnRoleSessions")
-                        .reason("on the baseline list: lets a session of this role pass the session tag "
-                                + TAG_DEPLOYMENT + " when it assumes one of the deployment's roles. It has effect"
+                        .reason("kept from the baseline list. It lets a session of this role pass the session tag "
+                                + TAG_DEPLOYMENT + " when it assumes one of the deployment's roles, and has effect"
                                 + " only together with sts:AssumeRole on that role, which no generated policy grants")
                         .scoping("only the deployment's runtime roles, by ARN, and only with the session tag "
                                 + TAG_DEPLOYMENT + "=" + config.deployment())
