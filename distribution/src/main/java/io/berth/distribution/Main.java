@@ -2,6 +2,8 @@ package io.berth.distribution;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The {@code berth} executable. {@code serve} runs the admin server; every other command runs
@@ -16,8 +18,9 @@ public final class Main {
     public static void main(String... args) {
         boolean serve = args.length > 0 && "serve".equals(args[0]);
         if (serve) {
-            configFile(args).ifPresent(file -> System.setProperty("berth.config",
-                    java.nio.file.Path.of(file).toAbsolutePath().normalize().toString()));
+            // The admin API reads the deployment config through this setting, which must be set
+            // before boot because config properties are read when Quarkus starts.
+            configOption(args).ifPresent(file -> System.setProperty("berth.config", Path.of(file).toAbsolutePath().toString()));
         } else {
             // Set before boot: these are read when Quarkus starts, and a CLI command must
             // neither take the server's port nor print the server's start-up log.
@@ -28,16 +31,16 @@ public final class Main {
         Quarkus.run(BerthApplication.class, args);
     }
 
-    /** The value of {@code --config}, which the server's beans read as the {@code berth.config} setting. */
-    static java.util.Optional<String> configFile(String... args) {
+    /** Returns the value of {@code --config FILE} or {@code --config=FILE}, if the arguments have one. */
+    static Optional<String> configOption(String... args) {
         for (int i = 0; i < args.length; i++) {
             if ("--config".equals(args[i]) && i + 1 < args.length) {
-                return java.util.Optional.of(args[i + 1]);
+                return Optional.of(args[i + 1]);
             }
             if (args[i].startsWith("--config=")) {
-                return java.util.Optional.of(args[i].substring("--config=".length()));
+                return Optional.of(args[i].substring("--config=".length()));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

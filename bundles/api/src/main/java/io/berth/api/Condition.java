@@ -20,4 +20,14 @@ public record Condition(String operator, String key, List<String> values) {
     public static Condition of(String operator, String key, String... values) {
         return new Condition(operator, key, List.of(values));
     }
+
+    /** Limits a grant to existing resources that carry the tag {@code key=value}. */
+    public static Condition resourceTagEquals(String key, String value) {
+        return of("StringEquals", "aws:ResourceTag/" + key, value);
+    }
+
+    /** Limits a grant to requests that put the tag {@code key=value} on the resources they create. */
+    public static Condition requestTagEquals(String key, String value) {
+        return of("StringEquals", "aws:RequestTag/" + key, value);
+    }
 }

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param name               the role name, with the configured prefix
  * @param path               the role path, such as {@code /berth/}
  * @param trustPolicy        the trust policy as IAM JSON
- * @param policy             the identity policy as IAM JSON
+ * @param policy             the identity policy as IAM JSON; a policy without statements means
+ *                           that the role gets no inline policy, because IAM rejects an empty one
  * @param permissionBoundary the ARN of the permission boundary, or null when none is configured
+ * @param instanceProfile    the name of the role's instance profile, or null when it has none
  * @param statements         why each statement of {@code policy} is there, in statement order
  */
 public record GeneratedRole(
@@ -21,6 +23,7 @@ public record GeneratedRole(
         String trustPolicy,
         String policy,
         String permissionBoundary,
+        String instanceProfile,
         List<StatementReason> statements) {
 
     public GeneratedRole {
@@ -28,6 +31,12 @@ public record GeneratedRole(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(policy, "policy");
         statements = statements == null ? List.of() : List.copyOf(statements);
+    }
+
+    /** Creates the documents of a role without an instance profile. */
+    public GeneratedRole(RoleKind kind, String name, String path, String trustPolicy, String policy,
+            String permissionBoundary, List<StatementReason> statements) {
+        this(kind, name, path, trustPolicy, policy, permissionBoundary, null, statements);
     }
 
     /**

@@ -15,4 +15,15 @@ public interface PolicyGenerator {
      * @param requirements what the active providers need, collected by the caller
      */
     List<GeneratedRole> generate(DeploymentConfig config, List<PermissionRequirement> requirements);
+
+    /**
+     * Generates the documents from the requirements of the given providers, collected in apply
+     * order, so that swapping a provider changes the documents with it.
+     */
+    default List<GeneratedRole> generate(DeploymentConfig config, ActiveProviders providers) {
+        List<PermissionRequirement> requirements = providers.all().stream()
+                .flatMap(provider -> provider.permissions(config).stream())
+                .toList();
+        return generate(config, requirements);
+    }
 }

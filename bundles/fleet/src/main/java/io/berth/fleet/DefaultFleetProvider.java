@@ -7,11 +7,13 @@ import io.berth.api.PermissionRequirement;
 import io.berth.api.PlannedResource;
 import io.berth.api.Provider;
 import io.berth.api.config.DeploymentConfig;
+import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * Starts worker clusters as a launch template and an EC2 Fleet, under the UserInitiated role.
+ * It publishes the Worker role's requirements too, because it launches the workers.
  */
 @Component(service = FleetProvider.class, property = Provider.NAME_PROPERTY + "=" + DefaultFleetProvider.NAME)
 public final class DefaultFleetProvider implements FleetProvider {
@@ -25,7 +27,9 @@ public final class DefaultFleetProvider implements FleetProvider {
 
     @Override
     public List<PermissionRequirement> permissions(DeploymentConfig config) {
-        throw missing("its IAM permission requirements");
+        List<PermissionRequirement> requirements = new ArrayList<>(FleetPermissions.of(config));
+        requirements.addAll(WorkerPermissions.of(config));
+        return requirements;
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class DefaultReaperProvider implements ReaperProvider {
 
     @Override
     public List<PermissionRequirement> permissions(DeploymentConfig config) {
-        throw missing("its IAM permission requirements");
+        return ReaperPermissions.of(config);
     }
 
     @Override

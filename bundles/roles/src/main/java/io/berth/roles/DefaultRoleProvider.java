@@ -10,6 +10,7 @@ import io.berth.api.PlannedResource;
 import io.berth.api.config.DeploymentConfig;
 import java.util.List;
 import io.berth.api.ResourceAction;
+import io.berth.api.ResourceNames;
 import io.berth.api.RoleKind;
 import io.berth.aws.AwsClients;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class DefaultRoleProvider implements RoleProvider {
 
     @Override
     public List<PermissionRequirement> permissions(DeploymentConfig config) {
-        throw missing("its IAM permission requirements");
+        return RolePermissions.of(config);
     }
 
     @Override
@@ -44,7 +45,7 @@ public final class DefaultRoleProvider implements RoleProvider {
         List<PlannedResource> resources = new ArrayList<>();
         for (RoleKind kind : List.of(RoleKind.USER_INITIATED, RoleKind.UNATTENDED, RoleKind.WORKER)) {
             Map<String, String> properties = new TreeMap<>();
-            properties.put("roleName", roleName(config, kind));
+            properties.put("roleName", ResourceNames.roleName(config, kind));
             properties.put("path", config.roles().path());
             if (config.roles().permissionBoundary() != null) {
                 properties.put("permissionBoundary", config.roles().permissionBoundary());
@@ -53,7 +54,7 @@ public final class DefaultRoleProvider implements RoleProvider {
                     properties, List.of()));
         }
         resources.add(new PlannedResource("AWS::IAM::InstanceProfile", "worker-instance-profile", ResourceAction.CREATE,
-                NAME, Map.of("instanceProfileName", roleName(config, RoleKind.WORKER)), List.of("worker-role")));
+                NAME, Map.of("instanceProfileName", ResourceNames.instanceProfileName(config)), List.of("worker-role")));
         return resources;
     }
 
@@ -72,10 +73,6 @@ public final class DefaultRoleProvider implements RoleProvider {
         new RuntimeRoles(aws.iam(context.config()), context.config()).destroy(context);
     }
 
-    /** The role name: the configured prefix, the deployment and the kind, such as {@code berth-analytics-worker}. */
-    static String roleName(DeploymentConfig config, RoleKind kind) {
-        return config.roles().namePrefix() + config.deployment() + "-" + kind.id();
-    }
 
     private static UnsupportedOperationException missing(String what) {
         return new UnsupportedOperationException(NAME + " does not implement " + what + " yet");

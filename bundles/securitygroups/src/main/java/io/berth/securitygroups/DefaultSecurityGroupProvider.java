@@ -36,7 +36,7 @@ public final class DefaultSecurityGroupProvider implements SecurityGroupProvider
 
     @Override
     public List<PermissionRequirement> permissions(DeploymentConfig config) {
-        throw missing("its IAM permission requirements");
+        return SecurityGroupPermissions.of(config);
     }
 
     @Override

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Sets up, runs and cleans up the AWS footprint of a data-compute service.",
-        subcommands = {PlanCommand.class, ApplyCommand.class, DestroyCommand.class, StatusCommand.class, ServeCommand.class, BundlesCommand.class})
+        subcommands = {PlanCommand.class, ApplyCommand.class, DestroyCommand.class, StatusCommand.class,
+                PoliciesCommand.class, ServeCommand.class, BundlesCommand.class})
 public final class BerthCommand {
 }

@@ -1,7 +1,17 @@
 package io.berth.distribution.config;
 
 import io.berth.api.InvalidConfigException;
+import io.berth.api.ResourceNames;
+import io.berth.api.RoleKind;
+import io.berth.api.config.BucketConfig;
+import io.berth.api.config.ControlPlaneConfig;
 import io.berth.api.config.DeploymentConfig;
+import io.berth.api.config.NetworkConfig;
+import io.berth.api.config.RolesConfig;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Checks the values of a parsed config that its types alone cannot. */
@@ -10,6 +20,27 @@ final class ConfigValidator {
     private static final Pattern DEPLOYMENT_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+    private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern SUBNET_ID = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
+
+    private static final Pattern BUCKET_CHARACTERS = Pattern.compile("[a-z0-9.-]+");
+    private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final List<String> RESERVED_BUCKET_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
+    private static final List<String> RESERVED_BUCKET_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
+    private static final int MAX_KEY_PREFIX_LENGTH = 1024;
+
+    /** An IAM role, IAM user or account root ARN; names and paths use the characters IAM allows. */
+    private static final Pattern PRINCIPAL_ARN = Pattern.compile(
+            "arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(root|(role|user)(/[\\w+=,.@-]+)*/[\\w+=,.@-]+)");
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    /** Stricter than IAM, which also allows * and ?: in an ARN those would match other roles' paths. */
+    private static final Pattern ROLE_PATH = Pattern.compile("/([\\w+=,.@-]+/)*");
+    private static final int MAX_ROLE_PATH_LENGTH = 512;
+    private static final Pattern ROLE_NAME_CHARACTERS = Pattern.compile("[\\w+=,.@-]*");
+    private static final int MAX_ROLE_NAME_LENGTH = 64;
+    private static final Pattern POLICY_ARN = Pattern.compile(
+            "arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}|aws):policy(/[\\w+=,.@-]+)*/[\\w+=,.@-]+");
 
     private ConfigValidator() {
     }
@@ -37,6 +68,166 @@ final class ConfigValidator {
             throw new InvalidConfigException(source + ": network",
                     managed ? "sets both managed and byon" : "sets neither managed nor byon",
                     "set exactly one of network.managed and network.byon");
+        }
+        if (byon) {
+            validateAdoptedNetwork(source, config.network().byon());
+        }
+        validateBuckets(source, config.buckets());
+        validateControlPlane(source, config);
+        validateRoles(source, config);
+    }
+
+    /** Checks the adopted VPC and subnet ids, which end up in ARNs, where a typo would scope a grant to nothing. */
+    private static void validateAdoptedNetwork(String source, NetworkConfig.Byon byon) {
+        if (byon.vpcId() == null || !VPC_ID.matcher(byon.vpcId()).matches()) {
+            throw new InvalidConfigException(source + ": network.byon.vpcId", "'" + byon.vpcId() + "' is not a VPC id",
+                    "use the id of the VPC to adopt, such as vpc-0abc1234def567890");
+        }
+        if (byon.subnetIds().isEmpty()) {
+            throw new InvalidConfigException(source + ": network.byon.subnetIds", "is missing or empty",
+                    "list the subnets to use, in at least two availability zones");
+        }
+        for (int i = 0; i < byon.subnetIds().size(); i++) {
+            String subnetId = byon.subnetIds().get(i);
+            if (subnetId == null || !SUBNET_ID.matcher(subnetId).matches()) {
+                throw new InvalidConfigException(source + ": network.byon.subnetIds[" + i + "]",
+                        "'" + subnetId + "' is not a subnet id", "use a subnet id such as subnet-0a1b2c3d4e5f60718");
+            }
+        }
+    }
+
+    private static void validateBuckets(String source, List<BucketConfig> buckets) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < buckets.size(); i++) {
+            BucketConfig bucket = buckets.get(i);
+            String field = source + ": buckets[" + i + "]";
+            String problem = bucketNameProblem(bucket.name());
+            if (problem != null) {
+                throw new InvalidConfigException(field + ".name", "'" + bucket.name() + "' is not a valid S3 bucket name: "
+                        + problem, "use 3 to 63 lower-case letters, digits, dots and hyphens, starting and ending with"
+                        + " a letter or digit, such as acme-analytics-data");
+            }
+            if (!names.add(bucket.name())) {
+                throw new InvalidConfigException(field + ".name", "'" + bucket.name() + "' is listed twice",
+                        "list each bucket once, with all its prefixes");
+            }
+            for (int j = 0; j < bucket.prefixes().size(); j++) {
+                validateKeyPrefix(field + ".prefixes[" + j + "]", bucket.prefixes().get(j));
+            }
+        }
+    }
+
+    /** Returns what breaks the S3 naming rules for general purpose buckets, or null when nothing does. */
+    static String bucketNameProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return "the name is missing";
+        }
+        if (name.length() < 3 || name.length() > 63) {
+            return "it has " + name.length() + " characters, not 3 to 63";
+        }
+        if (!BUCKET_CHARACTERS.matcher(name).matches()) {
+            return "it contains characters other than lower-case letters, digits, dots and hyphens";
+        }
+        if (!Character.isLetterOrDigit(name.charAt(0)) || !Character.isLetterOrDigit(name.charAt(name.length() - 1))) {
+            return "it does not start and end with a letter or digit";
+        }
+        if (name.contains("..")) {
+            return "it contains two dots in a row";
+        }
+        if (IP_ADDRESS.matcher(name).matches()) {
+            return "it has the form of an IP address";
+        }
+        for (String prefix : RESERVED_BUCKET_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return "names starting with " + prefix + " are reserved";
+            }
+        }
+        for (String suffix : RESERVED_BUCKET_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return "names ending with " + suffix + " are reserved";
+            }
+        }
+        return null;
+    }
+
+    /** Checks a key prefix, which becomes part of an ARN and an {@code s3:prefix} pattern, where * and ? are wildcards. */
+    private static void validateKeyPrefix(String field, String prefix) {
+        if (prefix == null || prefix.isEmpty()) {
+            throw new InvalidConfigException(field, "is empty",
+                    "remove it to give workers the whole bucket, or name a key prefix such as polars/");
+        }
+        if (prefix.startsWith("/") || prefix.contains("*") || prefix.contains("?") || prefix.length() > MAX_KEY_PREFIX_LENGTH) {
+            throw new InvalidConfigException(field, "'" + prefix + "' is not a valid key prefix",
+                    "use a key prefix of at most " + MAX_KEY_PREFIX_LENGTH + " characters without a leading /, * or ?,"
+                            + " such as polars/");
+        }
+    }
+
+    private static void validateControlPlane(String source, DeploymentConfig config) {
+        ControlPlaneConfig controlPlane = config.controlPlane();
+        if (controlPlane == null || controlPlane.principal() == null) {
+            throw new InvalidConfigException(source + ": controlPlane.principal", "is missing",
+                    "set the ARN of the role that assumes the UserInitiated and Unattended roles, such as"
+                            + " arn:aws:iam::111122223333:role/berth-control-plane");
+        }
+        Matcher principal = PRINCIPAL_ARN.matcher(controlPlane.principal());
+        if (!principal.matches()) {
+            throw new InvalidConfigException(source + ": controlPlane.principal",
+                    "'" + controlPlane.principal() + "' is not an IAM role, user or account root ARN",
+                    "use an ARN such as arn:aws:iam::111122223333:role/berth-control-plane");
+        }
+        String partition = ResourceNames.partition(config.region());
+        if (!principal.group(1).equals(partition)) {
+            throw new InvalidConfigException(source + ": controlPlane.principal",
+                    "is in partition " + principal.group(1) + ", but region " + config.region() + " is in " + partition,
+                    "name a principal of the " + partition + " partition: roles cannot trust across partitions");
+        }
+        if (controlPlane.externalId() == null || controlPlane.externalId().isBlank()) {
+            throw new InvalidConfigException(source + ": controlPlane.externalId", "is missing or empty",
+                    "set the external id the control plane passes when it assumes the roles, such as 5d1e0c7a-example");
+        }
+        if (!EXTERNAL_ID.matcher(controlPlane.externalId()).matches()) {
+            throw new InvalidConfigException(source + ": controlPlane.externalId",
+                    "'" + controlPlane.externalId() + "' is not a valid external id",
+                    "use 2 to 1224 letters, digits and the characters + = , . @ : / - _");
+        }
+    }
+
+    private static void validateRoles(String source, DeploymentConfig config) {
+        RolesConfig roles = config.roles();
+        if (!ROLE_PATH.matcher(roles.path()).matches() || roles.path().length() > MAX_ROLE_PATH_LENGTH) {
+            throw new InvalidConfigException(source + ": roles.path", "'" + roles.path() + "' is not an IAM path",
+                    "use / or a path that starts and ends with /, of letters, digits and + = , . @ - _, such as /berth/");
+        }
+        if (!ROLE_NAME_CHARACTERS.matcher(roles.namePrefix()).matches()) {
+            throw new InvalidConfigException(source + ": roles.namePrefix",
+                    "'" + roles.namePrefix() + "' contains characters IAM does not allow in role names",
+                    "use letters, digits and the characters + = , . @ - _");
+        }
+        String longestName = ResourceNames.roleName(config, RoleKind.USER_INITIATED);
+        if (longestName.length() > MAX_ROLE_NAME_LENGTH) {
+            throw new InvalidConfigException(source + ": roles.namePrefix", "makes the role name " + longestName + " "
+                    + longestName.length() + " characters long, but IAM allows " + MAX_ROLE_NAME_LENGTH,
+                    "shorten roles.namePrefix or the deployment name");
+        }
+        validateBoundary(source, config);
+    }
+
+    private static void validateBoundary(String source, DeploymentConfig config) {
+        String boundary = config.roles().permissionBoundary();
+        if (boundary == null) {
+            return;
+        }
+        Matcher policy = POLICY_ARN.matcher(boundary);
+        if (!policy.matches()) {
+            throw new InvalidConfigException(source + ": roles.permissionBoundary", "'" + boundary + "' is not a policy ARN",
+                    "use the ARN of a managed policy, such as arn:aws:iam::123456789012:policy/berth-boundary, or null");
+        }
+        String account = policy.group(2);
+        if (config.accountId() != null && !"aws".equals(account) && !account.equals(config.accountId())) {
+            throw new InvalidConfigException(source + ": roles.permissionBoundary",
+                    "is a policy of account " + account + ", but the roles are created in account " + config.accountId(),
+                    "use a managed policy of account " + config.accountId() + " or an AWS managed policy");
         }
     }
 }

@@ -54,6 +54,13 @@ public record DeploymentConfig(
         workers = workers == null ? WorkersConfig.DEFAULT : workers;
     }
 
+    /** A config with the default worker settings. */
+    public DeploymentConfig(String deployment, String region, String accountId, Mode mode, NetworkConfig network,
+            IngressConfig ingress, List<BucketConfig> buckets, ControlPlaneConfig controlPlane, RolesConfig roles,
+            RulesConfig rules, Map<String, String> tags, AdminConfig admin) {
+        this(deployment, region, accountId, mode, network, ingress, buckets, controlPlane, roles, rules, tags, admin, null);
+    }
+
     /** The tags every resource of this deployment carries: Berth's own two plus the configured ones. */
     public Map<String, String> resourceTags() {
         var all = new java.util.TreeMap<String, String>(tags);

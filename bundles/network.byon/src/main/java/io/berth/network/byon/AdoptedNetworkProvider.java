@@ -7,6 +7,7 @@ import io.berth.api.ResourceStatus;
 import io.berth.api.PermissionRequirement;
 import io.berth.api.Provider;
 import io.berth.api.PlannedResource;
+import io.berth.api.RoleKind;
 import io.berth.api.config.DeploymentConfig;
 import java.util.List;
 import io.berth.api.ResourceAction;
@@ -40,9 +41,21 @@ public final class AdoptedNetworkProvider implements NetworkProvider {
         return config.network() != null && config.network().byon() != null;
     }
 
+    /**
+     * Apply validates the adopted network with DescribeVpcs, DescribeSubnets (the subnets belong to
+     * the VPC and span two availability zones), DescribeRouteTables (the subnets route to the
+     * internet) and DescribeInstanceTypeOfferings (the zones offer the worker instance types).
+     * Destroy makes no call. Apply must call nothing outside this list.
+     */
     @Override
     public List<PermissionRequirement> permissions(DeploymentConfig config) {
-        throw missing("its IAM permission requirements");
+        return List.of(PermissionRequirement.builder(RoleKind.DEPLOYER, "DescribeNetwork")
+                .reason("apply checks that the adopted VPC and subnets exist, span two availability zones,"
+                        + " route to the internet and offer the worker instance types; it changes nothing")
+                .actions("ec2:DescribeInstanceTypeOfferings", "ec2:DescribeRouteTables", "ec2:DescribeSubnets",
+                        "ec2:DescribeVpcs")
+                .resources("*")
+                .build());
     }
 
     @Override

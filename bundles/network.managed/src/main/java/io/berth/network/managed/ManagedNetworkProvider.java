@@ -41,7 +41,7 @@ public final class ManagedNetworkProvider implements NetworkProvider {
 
     @Override
     public List<PermissionRequirement> permissions(DeploymentConfig config) {
-        throw missing("its IAM permission requirements");
+        return NetworkPermissions.of(config);
     }
 
     @Override

@@ -1,0 +1,27 @@
+package io.berth.policy;
+
+import io.berth.api.config.BucketConfig;
+import io.berth.api.config.DeploymentConfig;
+import java.util.List;
+
+/** Variants of an example config that differ in one field. */
+final class Configs {
+
+    private Configs() {
+    }
+
+    static DeploymentConfig withBuckets(DeploymentConfig c, List<BucketConfig> buckets) {
+        return new DeploymentConfig(c.deployment(), c.region(), c.accountId(), c.mode(), c.network(), c.ingress(),
+                buckets, c.controlPlane(), c.roles(), c.rules(), c.tags(), c.admin());
+    }
+
+    static DeploymentConfig withRegion(DeploymentConfig c, String region) {
+        return new DeploymentConfig(c.deployment(), region, c.accountId(), c.mode(), c.network(), c.ingress(),
+                c.buckets(), c.controlPlane(), c.roles(), c.rules(), c.tags(), c.admin());
+    }
+
+    static DeploymentConfig withAccountId(DeploymentConfig c, String accountId) {
+        return new DeploymentConfig(c.deployment(), c.region(), accountId, c.mode(), c.network(), c.ingress(),
+                c.buckets(), c.controlPlane(), c.roles(), c.rules(), c.tags(), c.admin());
+    }
+}

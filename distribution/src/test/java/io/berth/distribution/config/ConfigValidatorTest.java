@@ -1,0 +1,150 @@
+package io.berth.distribution.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.berth.api.InvalidConfigException;
+import io.berth.api.config.DeploymentConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigValidatorTest {
+
+    private static final Path QUICKSTART = Path.of("../examples/quickstart.yaml");
+    private static final Path BYON = Path.of("../examples/byon-proxy.yaml");
+
+    @Test
+    void examplesAreValid() {
+        assertEquals("analytics", ConfigLoader.load(QUICKSTART).deployment());
+        assertEquals("reporting", ConfigLoader.load(BYON).deployment());
+    }
+
+    @Test
+    void rejectsBadBucketNames() {
+        for (String name : List.of("Acme_Data", "ab", "-acme-data", "acme-data-", "acme..data", "192.168.5.4",
+                "xn--acme", "acme-s3alias", "a" + "b".repeat(63))) {
+            InvalidConfigException error = invalid(QUICKSTART, "name: acme-analytics-data", "name: \"" + name + "\"");
+
+            assertEquals("berth.yaml: buckets[0].name", error.field(), name);
+            assertTrue(error.getMessage().contains("'" + name + "' is not a valid S3 bucket name"), error.getMessage());
+            assertTrue(error.fix().contains("3 to 63 lower-case letters"), error.fix());
+        }
+    }
+
+    @Test
+    void rejectsBucketListedTwice() {
+        InvalidConfigException error = invalid(BYON, "name: acme-shared.exports", "name: acme-reports");
+
+        assertEquals("berth.yaml: buckets[1].name", error.field());
+        assertTrue(error.getMessage().contains("listed twice"), error.getMessage());
+    }
+
+    @Test
+    void rejectsWildcardInPrefix() {
+        InvalidConfigException error = invalid(QUICKSTART, "prefixes: [polars/]", "prefixes: [\"polars/*\"]");
+
+        assertEquals("berth.yaml: buckets[0].prefixes[0]", error.field());
+    }
+
+    @Test
+    void rejectsMalformedPrincipalArn() {
+        for (String principal : List.of("berth-control-plane", "arn:aws:iam::1111:role/berth-control-plane",
+                "arn:aws:iam::111122223333:policy/berth", "arn:aws:sts::111122223333:assumed-role/cp/session")) {
+            InvalidConfigException error = invalid(QUICKSTART,
+                    "principal: arn:aws:iam::111122223333:role/berth-control-plane", "principal: " + principal);
+
+            assertEquals("berth.yaml: controlPlane.principal", error.field(), principal);
+            assertTrue(error.getMessage().contains("'" + principal + "' is not an IAM role, user or account root ARN"),
+                    error.getMessage());
+        }
+    }
+
+    @Test
+    void rejectsPrincipalOfOtherPartition() {
+        InvalidConfigException error = invalid(QUICKSTART, "arn:aws:iam::111122223333", "arn:aws-cn:iam::111122223333");
+
+        assertEquals("berth.yaml: controlPlane.principal", error.field());
+        assertTrue(error.getMessage().contains("partition aws-cn"), error.getMessage());
+    }
+
+    @Test
+    void rejectsEmptyExternalId() {
+        InvalidConfigException error = invalid(QUICKSTART, "externalId: 5d1e0c7a-example", "externalId: \"\"");
+
+        assertEquals("berth.yaml: controlPlane.externalId", error.field());
+        assertTrue(error.getMessage().contains("is missing or empty"), error.getMessage());
+    }
+
+    @Test
+    void rejectsMissingControlPlane() {
+        InvalidConfigException error = invalid(QUICKSTART,
+                "controlPlane:\n  principal: arn:aws:iam::111122223333:role/berth-control-plane\n  externalId: 5d1e0c7a-example\n", "");
+
+        assertEquals("berth.yaml: controlPlane.principal", error.field());
+    }
+
+    @Test
+    void rejectsRolePathWithoutSlashes() {
+        InvalidConfigException error = invalid(QUICKSTART, "path: /berth/", "path: berth");
+
+        assertEquals("berth.yaml: roles.path", error.field());
+    }
+
+    @Test
+    void rejectsRoleNamesOverIamLimit() {
+        InvalidConfigException error = invalid(QUICKSTART, "namePrefix: berth-", "namePrefix: " + "x".repeat(41));
+
+        assertEquals("berth.yaml: roles.namePrefix", error.field());
+        assertTrue(error.getMessage().contains("65 characters long, but IAM allows 64"), error.getMessage());
+    }
+
+    @Test
+    void acceptsRoleNameAtIamLimit() {
+        String yaml = read(QUICKSTART).replace("namePrefix: berth-", "namePrefix: " + "x".repeat(40));
+
+        ConfigValidator.validate("berth.yaml", ConfigLoader.parse("berth.yaml", yaml));
+    }
+
+    @Test
+    void rejectsBoundaryThatIsNoPolicyArn() {
+        InvalidConfigException error = invalid(QUICKSTART, "permissionBoundary: null", "permissionBoundary: berth-boundary");
+
+        assertEquals("berth.yaml: roles.permissionBoundary", error.field());
+    }
+
+    @Test
+    void rejectsBoundaryOfOtherAccount() {
+        InvalidConfigException error = invalid(BYON, "arn:aws:iam::444455556666:policy", "arn:aws:iam::999988887777:policy");
+
+        assertEquals("berth.yaml: roles.permissionBoundary", error.field());
+        assertTrue(error.getMessage().contains("account 999988887777"), error.getMessage());
+    }
+
+    @Test
+    void rejectsMalformedAdoptedIds() {
+        assertEquals("berth.yaml: network.byon.vpcId", invalid(BYON, "vpc-0abc1234def567890", "vpc-xyz").field());
+        assertEquals("berth.yaml: network.byon.subnetIds[1]",
+                invalid(BYON, "subnet-0b2c3d4e5f6a70829", "subnet-0b").field());
+    }
+
+    /** Loads an example with one piece of text replaced and returns the validation error. */
+    private static InvalidConfigException invalid(Path example, String text, String replacement) {
+        String yaml = read(example);
+        assertTrue(yaml.contains(text), () -> example + " no longer contains " + text);
+        DeploymentConfig config = ConfigLoader.parse("berth.yaml", yaml.replace(text, replacement));
+
+        return assertThrows(InvalidConfigException.class, () -> ConfigValidator.validate("berth.yaml", config));
+    }
+
+    private static String read(Path example) {
+        try {
+            return Files.readString(example);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + example, e);
+        }
+    }
+}
