@@ -53,7 +53,7 @@ public final class ResourceNames {
         return iamArn(config, "instance-profile" + config.roles().path() + instanceProfileName(config));
     }
 
-    /** An IAM ARN in the deployment's account; IAM ARNs have no region. */
+    /** Returns an IAM ARN in the deployment's account. IAM ARNs have no region. */
     public static String iamArn(DeploymentConfig config, String resource) {
         return "arn:" + partition(config.region()) + ":iam::" + account(config) + ":" + resource;
     }
@@ -63,7 +63,7 @@ public final class ResourceNames {
         return "arn:" + partition(config.region()) + ":ec2:" + config.region() + ":" + account(config) + ":" + resource;
     }
 
-    /** The ARN of a bucket; S3 bucket ARNs have no region and no account. */
+    /** Returns the ARN of a bucket. S3 bucket ARNs have no region and no account. */
     public static String bucketArn(DeploymentConfig config, String bucket) {
         return "arn:" + partition(config.region()) + ":s3:::" + bucket;
     }

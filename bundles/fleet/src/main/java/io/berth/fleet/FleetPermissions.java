@@ -19,9 +19,9 @@ import java.util.List;
  *       types, DescribeLaunchTemplates to find the cluster's template, CreateLaunchTemplate or
  *       CreateLaunchTemplateVersion, then CreateFleet of type instant (which IAM also authorizes as
  *       RunInstances and, for the worker instance profile, iam:PassRole). Every create call tags
- *       what it creates with berth:deployment and berth:managed; the launch template tags the
- *       instances, volumes, network interfaces and Spot requests it launches;</li>
- *   <li>list: DescribeInstances filtered by the deployment's tag;</li>
+ *       what it creates with berth:deployment and berth:managed, and the launch template tags the
+ *       instances, volumes, network interfaces and Spot requests it launches.</li>
+ *   <li>list: DescribeInstances filtered by the deployment's tag.</li>
  *   <li>stop: DescribeInstances, then TerminateInstances. The reaper removes the fleet and the
  *       launch template afterwards.</li>
  * </ul>

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks the form {@code arn:partition:service:region:account:resource} of an ARN or ARN pattern.
- * Wildcards are allowed where IAM allows them; whether they are too broad is a question for the
- * scoping rules, not for this check.
+ * Wildcards are allowed where IAM allows them. Whether they are too broad is for the scoping
+ * rules to decide, not for this check.
  */
 final class ArnSyntax {
 
@@ -56,26 +56,15 @@ final class ArnSyntax {
     }
 
     private static Optional<String> serviceProblem(String service, String region, String account) {
-        switch (service) {
-            case "iam", "sts" -> {
-                if (!region.isEmpty()) {
-                    return Optional.of(service + " ARNs have no region, but this one names '" + region + "'");
-                }
-            }
-            case "s3" -> {
-                if (region.isEmpty() != account.isEmpty()) {
-                    return Optional.of("S3 ARNs name both region and account (access points) or neither (buckets"
-                            + " and objects)");
-                }
-            }
-            case "ec2" -> {
-                if (region.isEmpty()) {
-                    return Optional.of("EC2 ARNs name a region");
-                }
-            }
-            default -> {
-                return Optional.empty();
-            }
+        boolean global = service.equals("iam") || service.equals("sts");
+        if (global && !region.isEmpty()) {
+            return Optional.of(service + " ARNs have no region, but this one names '" + region + "'");
+        }
+        if (service.equals("s3") && region.isEmpty() != account.isEmpty()) {
+            return Optional.of("S3 ARNs name both region and account (access points) or neither (buckets and objects)");
+        }
+        if (service.equals("ec2") && region.isEmpty()) {
+            return Optional.of("EC2 ARNs name a region");
         }
         return Optional.empty();
     }

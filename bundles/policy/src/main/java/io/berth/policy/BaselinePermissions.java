@@ -28,12 +28,12 @@ public final class BaselinePermissions {
     private BaselinePermissions() {
     }
 
-    /** The baseline actions of a role kind, sorted; empty for the deployer. */
+    /** Returns the baseline actions of a role kind, sorted, or none for the deployer. */
     public static Set<String> actions(RoleKind kind) {
         return new TreeSet<>(ACTIONS.get(kind));
     }
 
-    /** Whether an action is on the role's baseline list; IAM action names are case-insensitive. */
+    /** Returns whether an action is on the role's baseline list, ignoring case as IAM does. */
     static boolean contains(RoleKind kind, String action) {
         return ACTIONS.get(kind).stream().anyMatch(listed -> listed.equalsIgnoreCase(action));
     }

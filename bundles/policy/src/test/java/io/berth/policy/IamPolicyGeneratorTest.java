@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.api.Finding;
 import io.berth.api.GeneratedRole;
 import io.berth.api.PermissionRequirement;
 import io.berth.api.RoleKind;
@@ -335,8 +336,10 @@ class IamPolicyGeneratorTest {
 
         assertEquals(List.of("arn:aws:iam::${aws:PrincipalAccount}:role/berth/berth-analytics-worker"),
                 strings(statement(Examples.role(roles, RoleKind.USER_INITIATED), "PassWorkerRole").path("Resource")));
-        assertEquals(List.of(), new BuiltinPolicyValidator().validateIdentityPolicy(RoleKind.USER_INITIATED,
-                Examples.role(roles, RoleKind.USER_INITIATED).policy()));
+        List<Finding> findings = new BuiltinPolicyValidator().validate(roles);
+        assertEquals(1, findings.size(), () -> "expected only the deployer trust warning, got " + findings);
+        assertEquals(BuiltinPolicyValidator.VARIABLE_IN_PRINCIPAL, findings.get(0).rule());
+        assertEquals("deployer/trust/TrustOwnAccount", findings.get(0).target());
     }
 
     @Test

@@ -13,12 +13,13 @@ import java.util.List;
  * deployer. Apply and destroy must call nothing outside this list:
  *
  * <ul>
- *   <li>apply: GetRole to find each runtime role, CreateRole with tags (TagRole) and, when
- *       roles.permissionBoundary is set, the boundary; TagRole, UpdateAssumeRolePolicy and
- *       PutRolePermissionsBoundary to bring an existing role back to the generated state;
- *       GetRolePolicy and PutRolePolicy for the inline identity policy; GetInstanceProfile,
- *       CreateInstanceProfile with tags (TagInstanceProfile) and AddRoleToInstanceProfile, which
- *       IAM authorizes only with iam:PassRole on the worker role;</li>
+ *   <li>apply: GetRole to find each runtime role, then CreateRole with tags (TagRole) and,
+ *       when roles.permissionBoundary is set, with the boundary. TagRole, UpdateAssumeRolePolicy
+ *       and PutRolePermissionsBoundary bring an existing role back to the generated state.
+ *       GetRolePolicy and PutRolePolicy keep the inline identity policy. GetInstanceProfile,
+ *       CreateInstanceProfile with tags (TagInstanceProfile) and AddRoleToInstanceProfile set up
+ *       the worker's profile, and IAM authorizes the last one only with iam:PassRole on the
+ *       Worker role.</li>
  *   <li>destroy: RemoveRoleFromInstanceProfile, DeleteInstanceProfile, DeleteRolePolicy and
  *       DeleteRole.</li>
  * </ul>

@@ -30,7 +30,7 @@ final class ConfigValidator {
     private static final List<String> RESERVED_BUCKET_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
     private static final int MAX_KEY_PREFIX_LENGTH = 1024;
 
-    /** An IAM role, IAM user or account root ARN; names and paths use the characters IAM allows. */
+    /** An IAM role, IAM user or account root ARN, with the characters IAM allows in names and paths. */
     private static final Pattern PRINCIPAL_ARN = Pattern.compile(
             "arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(root|(role|user)(/[\\w+=,.@-]+)*/[\\w+=,.@-]+)");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");

@@ -51,11 +51,11 @@ public final class PolicyJson {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
+            throw new IllegalStateException("failed to write a JSON tree", e);
         }
     }
 
-    /** Parses IAM JSON that the policy bundle generated; a null trust policy stays null. */
+    /** Parses IAM JSON that the policy bundle generated, and keeps a missing trust policy null. */
     static JsonNode parse(String policyJson) {
         if (policyJson == null) {
             return MAPPER.nullNode();

@@ -3,6 +3,7 @@ package io.berth.distribution.policies;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.api.GeneratedRole;
 import io.berth.api.ResourceNames;
+import io.berth.api.RoleKind;
 import io.berth.api.config.DeploymentConfig;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -53,6 +54,9 @@ public final class PolicyReport {
         List<JsonNode> statements = statements(PolicyJson.parse(role.policy()));
         if (statements.isEmpty()) {
             out.println("  Statements: none, so the role gets no inline policy");
+            if (role.kind() == RoleKind.WORKER) {
+                out.println("  Warning:    workers cannot read data, because no bucket is configured; add them under buckets");
+            }
             return;
         }
         out.println("  Statements:");

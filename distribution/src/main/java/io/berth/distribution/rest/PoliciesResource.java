@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
 @Produces(MediaType.APPLICATION_JSON)
 public class PoliciesResource {
 
-    /** The setting that names the server's deployment config; {@code berth serve --config} sets it. */
+    /** The setting that names the server's deployment config, which {@code berth serve --config} sets. */
     static final String CONFIG_SETTING = "berth.config";
 
     private static final Logger LOG = Logger.getLogger(PoliciesResource.class);

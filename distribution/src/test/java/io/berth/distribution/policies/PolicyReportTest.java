@@ -54,7 +54,7 @@ class PolicyReportTest {
     }
 
     @Test
-    void reportNamesRoleWithoutStatements() {
+    void reportWarnsOfWorkerWithoutBuckets() {
         GeneratedRole worker = new GeneratedRole(RoleKind.WORKER, "berth-analytics-worker", "/berth/", TRUST,
                 "{\"Version\":\"2012-10-17\",\"Statement\":[]}", null, "berth-analytics-worker", List.of());
 
@@ -62,6 +62,7 @@ class PolicyReportTest {
 
         assertTrue(report.contains("Instance profile:    berth-analytics-worker"), report);
         assertTrue(report.contains("Statements: none, so the role gets no inline policy"), report);
+        assertTrue(report.contains("workers cannot read data, because no bucket is configured"), report);
     }
 
     private static String print(GeneratedRole role) {
