@@ -7,16 +7,15 @@ import io.berth.api.config.Mode;
 import io.berth.aws.Ec2Tags;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.IpPermission;
-import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
-import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 /**
  * Creates and removes the deployment's two security groups. Both exist in every deployment, so
@@ -64,14 +63,12 @@ final class SecurityGroups {
                 states.add(new ResourceStatus("AWS::EC2::SecurityGroup", name, null, ResourceStatus.MISSING, "not found by its tags"));
                 continue;
             }
-            List<IpPermission> missing = ingress(config, mode, group.get().groupId()).stream()
-                    .filter(wanted -> !covered(wanted, group.get().ipPermissions()))
-                    .toList();
-            states.add(missing.isEmpty()
+            List<String> drift = drift(group.get(), ingress(config, mode, group.get().groupId()));
+            states.add(drift.isEmpty()
                     ? new ResourceStatus("AWS::EC2::SecurityGroup", name, group.get().groupId(), ResourceStatus.PRESENT,
                             group.get().groupName())
                     : new ResourceStatus("AWS::EC2::SecurityGroup", name, group.get().groupId(), ResourceStatus.DRIFTED,
-                            "missing inbound rules: " + describe(missing)));
+                            String.join("; ", drift)));
         }
         return states;
     }
@@ -85,21 +82,22 @@ final class SecurityGroups {
     }
 
     /** The inbound rules of a mode's group: always traffic within the group, and in direct mode the clients. */
-    static List<IpPermission> ingress(DeploymentConfig config, Mode mode, String groupId) {
-        List<IpPermission> rules = new ArrayList<>();
-        rules.add(IpPermission.builder().ipProtocol("-1")
-                .userIdGroupPairs(UserIdGroupPair.builder().groupId(groupId).build()).build());
+    static Set<Rule> ingress(DeploymentConfig config, Mode mode, String groupId) {
+        Set<Rule> rules = new LinkedHashSet<>();
+        rules.add(new Rule("-1", null, null, groupId));
         if (mode == Mode.DIRECT) {
             for (Integer port : config.ingress().ports()) {
-                List<IpRange> ranges = config.ingress().cidrs().stream()
-                        .map(cidr -> IpRange.builder().cidrIp(cidr).description("berth client").build())
-                        .toList();
-                if (!ranges.isEmpty()) {
-                    rules.add(IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port).ipRanges(ranges).build());
+                for (String cidr : config.ingress().cidrs()) {
+                    rules.add(new Rule("tcp", port, port, cidr));
                 }
             }
         }
         return rules;
+    }
+
+    /** The outbound rules of every group: all traffic to anywhere, as AWS sets on a new group. */
+    static Set<Rule> egress() {
+        return Set.of(new Rule("-1", null, null, "0.0.0.0/0"));
     }
 
     private String ensureGroup(String vpcId, Mode mode, DeploymentContext context) {
@@ -119,37 +117,46 @@ final class SecurityGroups {
         return groupId;
     }
 
-    /** Adds the inbound rules that are missing; rules added by hand are left alone. */
+    /** Adds the inbound rules that are missing and removes those the config no longer names. */
     private void ensureIngress(String groupId, Mode mode, DeploymentContext context) {
         SecurityGroup group = ec2.describeSecurityGroups(request -> request.groupIds(groupId)).securityGroups().get(0);
-        List<IpPermission> missing = new ArrayList<>();
-        for (IpPermission wanted : ingress(config, mode, groupId)) {
-            if (!covered(wanted, group.ipPermissions())) {
-                missing.add(wanted);
-            }
-        }
+        Set<Rule> wanted = ingress(config, mode, groupId);
+        Set<Rule> existing = Rule.of(group.ipPermissions());
+
+        List<Rule> missing = wanted.stream().filter(rule -> !existing.contains(rule)).toList();
         if (!missing.isEmpty()) {
-            ec2.authorizeSecurityGroupIngress(request -> request.groupId(groupId).ipPermissions(missing));
-            changed(context, "allowed " + describe(missing) + " into security group " + groupId);
+            ec2.authorizeSecurityGroupIngress(request -> request.groupId(groupId).ipPermissions(Rule.toPermissions(missing)));
+            changed(context, "allowed inbound " + missing + " into security group " + groupId);
+        }
+        List<Rule> extra = existing.stream().filter(rule -> !wanted.contains(rule)).toList();
+        if (!extra.isEmpty()) {
+            ec2.revokeSecurityGroupIngress(request -> request.groupId(groupId).ipPermissions(Rule.toPermissions(extra)));
+            changed(context, "removed inbound " + extra + ", which the config does not name, from security group " + groupId);
+        }
+
+        Set<Rule> outbound = Rule.of(group.ipPermissionsEgress());
+        List<Rule> missingOutbound = egress().stream().filter(rule -> !outbound.contains(rule)).toList();
+        if (!missingOutbound.isEmpty()) {
+            ec2.authorizeSecurityGroupEgress(request -> request.groupId(groupId).ipPermissions(Rule.toPermissions(missingOutbound)));
+            changed(context, "restored outbound " + missingOutbound + " in security group " + groupId);
+        }
+        List<Rule> extraOutbound = outbound.stream().filter(rule -> !egress().contains(rule)).toList();
+        if (!extraOutbound.isEmpty()) {
+            ec2.revokeSecurityGroupEgress(request -> request.groupId(groupId).ipPermissions(Rule.toPermissions(extraOutbound)));
+            changed(context, "removed outbound " + extraOutbound + ", covered by all traffic, from security group " + groupId);
         }
     }
 
-    private static boolean covered(IpPermission wanted, List<IpPermission> existing) {
-        return existing.stream().anyMatch(rule -> rule.ipProtocol().equals(wanted.ipProtocol())
-                && java.util.Objects.equals(rule.fromPort(), wanted.fromPort())
-                && java.util.Objects.equals(rule.toPort(), wanted.toPort())
-                && rule.ipRanges().stream().map(IpRange::cidrIp).toList()
-                        .containsAll(wanted.ipRanges().stream().map(IpRange::cidrIp).toList())
-                && rule.userIdGroupPairs().stream().map(UserIdGroupPair::groupId).toList()
-                        .containsAll(wanted.userIdGroupPairs().stream().map(UserIdGroupPair::groupId).toList()));
-    }
-
-    private static String describe(List<IpPermission> rules) {
-        return rules.stream().map(rule -> "-1".equals(rule.ipProtocol())
-                        ? "all traffic from the group itself"
-                        : rule.ipProtocol() + "/" + rule.fromPort() + " from "
-                                + rule.ipRanges().stream().map(IpRange::cidrIp).toList())
-                .collect(java.util.stream.Collectors.joining(", "));
+    /** What differs between a group's rules and the generated ones, in words; empty when nothing does. */
+    static List<String> drift(SecurityGroup group, Set<Rule> wantedIngress) {
+        List<String> drift = new ArrayList<>();
+        Set<Rule> inbound = Rule.of(group.ipPermissions());
+        Set<Rule> outbound = Rule.of(group.ipPermissionsEgress());
+        wantedIngress.stream().filter(rule -> !inbound.contains(rule)).forEach(rule -> drift.add("missing inbound " + rule));
+        inbound.stream().filter(rule -> !wantedIngress.contains(rule)).forEach(rule -> drift.add("extra inbound " + rule));
+        egress().stream().filter(rule -> !outbound.contains(rule)).forEach(rule -> drift.add("missing outbound " + rule));
+        outbound.stream().filter(rule -> !egress().contains(rule)).forEach(rule -> drift.add("extra outbound " + rule));
+        return drift;
     }
 
     private static List<Filter> withVpc(List<Filter> filters, String vpcId) {

@@ -26,17 +26,29 @@ record CallLog(List<JsonNode> calls) {
         return new CallLog(calls);
     }
 
-    /** The distinct IAM actions of the calls that succeeded. */
-    Set<String> succeededActions() {
+    /** Error codes with which AWS, and moto, reject a call that the credentials may not make. */
+    static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
+            "AuthFailure", "InvalidClientTokenId");
+
+    /**
+     * The distinct IAM actions that were authorized: calls that succeeded, and calls that failed
+     * for another reason than permissions, such as a look-up answered with NoSuchEntity.
+     */
+    Set<String> authorizedActions() {
         Set<String> actions = new TreeSet<>();
-        calls.stream().filter(call -> call.get("succeeded").asBoolean()).forEach(call -> actions.add(call.get("action").asText()));
+        calls.stream().filter(call -> !isDenied(call)).forEach(call -> actions.add(call.get("action").asText()));
         return actions;
     }
 
-    List<String> failures() {
-        return calls.stream().filter(call -> !call.get("succeeded").asBoolean())
+    /** The calls rejected for lack of permission, as "action errorCode". */
+    List<String> deniedCalls() {
+        return calls.stream().filter(CallLog::isDenied)
                 .map(call -> call.get("action").asText() + " " + call.path("errorCode").asText())
                 .toList();
+    }
+
+    private static boolean isDenied(JsonNode call) {
+        return !call.get("succeeded").asBoolean() && DENIED.contains(call.path("errorCode").asText());
     }
 
     /** Calls that create something: Create*, Run*, Authorize*, Put*, Add*, Attach*, Associate*. */
