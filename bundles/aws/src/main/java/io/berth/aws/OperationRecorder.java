@@ -1,40 +1,58 @@
 package io.berth.aws;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Records the AWS calls made through Berth's clients, so that tests can compare what a
  * service called with what its policy grants, and count create calls.
+ *
+ * <p>It keeps the latest {@value #CAPACITY} calls and drops older ones, so that a server
+ * running for months does not grow without bound. Tests clear it before the calls they check.
  */
 public final class OperationRecorder {
 
-    private final List<RecordedOperation> operations = new ArrayList<>();
+    /** How many calls are kept. */
+    public static final int CAPACITY = 10_000;
+
+    private final Deque<RecordedOperation> operations = new ArrayDeque<>();
+    private long dropped;
 
     public synchronized void record(RecordedOperation operation) {
-        operations.add(operation);
+        if (operations.size() == CAPACITY) {
+            operations.removeFirst();
+            dropped++;
+        }
+        operations.addLast(operation);
     }
 
+    /** The kept calls, oldest first. */
     public synchronized List<RecordedOperation> operations() {
         return List.copyOf(operations);
     }
 
-    /** The distinct IAM actions called, sorted. */
+    /** The distinct IAM actions the kept calls needed, sorted. */
     public synchronized Set<String> actions() {
-        return operations.stream()
-                .map(RecordedOperation::action)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> actions = new TreeSet<>();
+        operations.forEach(operation -> actions.addAll(operation.actions()));
+        return actions;
     }
 
-    /** How many calls matched the given IAM action prefix, such as {@code ec2:Create}. */
-    public synchronized long count(String actionPrefix) {
-        return operations.stream().filter(operation -> operation.action().startsWith(actionPrefix)).count();
+    /** How many kept calls have an operation starting with the prefix, such as {@code ec2:Create}. */
+    public synchronized long count(String operationPrefix) {
+        return operations.stream().filter(operation -> operation.operation().startsWith(operationPrefix)).count();
+    }
+
+    /** How many calls were dropped because more than {@value #CAPACITY} were recorded. */
+    public synchronized long dropped() {
+        return dropped;
     }
 
     public synchronized void clear() {
         operations.clear();
+        dropped = 0;
     }
 }
