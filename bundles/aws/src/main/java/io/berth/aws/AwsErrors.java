@@ -54,7 +54,12 @@ public final class AwsErrors {
         }
     }
 
-    /** Translates a failed SDK call of the given IAM action into Berth's error for it. */
+    /**
+     * Translates a failed SDK call into Berth's error for it.
+     *
+     * @param action the IAM action of the call, or null when the failure came before any call,
+     *               such as while loading credentials
+     */
     public static BerthException translate(String action, SdkException exception) {
         if (exception instanceof AwsServiceException service) {
             return serviceError(action, service);
@@ -62,10 +67,15 @@ public final class AwsErrors {
         if (exception instanceof SdkClientException client) {
             return clientError(action, client);
         }
-        return new CloudException(action + " failed: " + exception.getMessage(), "", exception);
+        return new CloudException(name(action) + " failed: " + exception.getMessage(), "", exception);
     }
 
-    private static BerthException serviceError(String action, AwsServiceException exception) {
+    private static String name(String action) {
+        return action == null ? "the AWS call" : action;
+    }
+
+    private static BerthException serviceError(String actionOrNull, AwsServiceException exception) {
+        String action = name(actionOrNull);
         AwsErrorDetails details = exception.awsErrorDetails();
         String code = details == null || details.errorCode() == null ? "" : details.errorCode();
         String message = details == null || details.errorMessage() == null ? "" : details.errorMessage();
@@ -76,8 +86,11 @@ public final class AwsErrors {
                     "grant " + action + " to the principal Berth runs as (berth doctor prints its ARN), "
                             + "or run Berth as a principal that has it", exception);
         }
-        if (CREDENTIALS_REJECTED.contains(code)) {
-            return new CloudException("AWS rejected the credentials for " + action + " (" + code + "): " + message,
+        // Moto answers EC2 calls with unknown keys by HTTP 401 and a body the SDK finds no code in.
+        if (CREDENTIALS_REJECTED.contains(code) || status == 401) {
+            String reason = code.isEmpty() ? "HTTP " + status : code;
+            return new CloudException("AWS rejected the credentials for " + action + " (" + reason + ")"
+                            + (message.isEmpty() ? "" : ": " + message),
                     "check that the access key exists and is active and that the secret matches it; "
                             + "renew temporary credentials (aws sso login, or assume the role again)", exception);
         }
@@ -95,7 +108,8 @@ public final class AwsErrors {
     private static BerthException clientError(String action, SdkClientException exception) {
         String message = String.valueOf(exception.getMessage());
         if (message.startsWith("Unable to load credentials")) {
-            return new InvalidConfigException("credentials", "no AWS credentials found for " + action,
+            return new InvalidConfigException("credentials",
+                    "no AWS credentials found" + (action == null ? "" : " for " + action),
                     "set AWS_PROFILE to a profile in ~/.aws/config, or set AWS_ACCESS_KEY_ID and "
                             + "AWS_SECRET_ACCESS_KEY, or run aws configure");
         }
@@ -103,7 +117,7 @@ public final class AwsErrors {
         Throwable unknownHost = causeOf(exception, UnknownHostException.class);
         if (unknownHost != null) {
             return new UnreachableEndpointException(unknownHost.getMessage(),
-                    action + " failed: the host " + unknownHost.getMessage() + " could not be resolved",
+                    name(action) + " failed: the host " + unknownHost.getMessage() + " could not be resolved",
                     configured.map(uri -> "correct " + Endpoints.VARIABLE + " (now " + uri + ")")
                             .orElse("check the region and this machine's DNS and network"), exception);
         }
@@ -111,13 +125,13 @@ public final class AwsErrors {
             String endpoint = Endpoints.failedEndpoint(exception).orElse(configured.map(URI::toString).orElse(null));
             String where = endpoint == null ? "the AWS endpoint" : endpoint;
             return new UnreachableEndpointException(endpoint,
-                    action + " failed: could not reach " + where + ": " + rootMessage(exception),
+                    name(action) + " failed: could not reach " + where + ": " + rootMessage(exception),
                     configured.map(uri -> "start the server at " + Endpoints.VARIABLE + " (" + uri + "), or unset "
                                     + Endpoints.VARIABLE + " to call AWS itself")
                             .orElse("check this machine's network and proxy settings (HTTPS_PROXY) and the region"),
                     exception);
         }
-        return new CloudException(action + " failed: " + message, "", exception);
+        return new CloudException(name(action) + " failed: " + message, "", exception);
     }
 
     private static boolean isConnectionFailure(Throwable exception) {

@@ -109,7 +109,7 @@ public final class DefaultAwsClients implements AwsClients {
             AwsCredentials resolved = credentials.resolveCredentials();
             return CredentialSources.describe(resolved);
         } catch (SdkException e) {
-            throw AwsErrors.translate("loading credentials", e);
+            throw AwsErrors.translate(null, e);
         }
     }
 
