@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  *
  * <p>Every client uses the SDK's default credential chain (which reads {@code AWS_PROFILE}),
  * the endpoint in {@code AWS_ENDPOINT_URL} when it is set, standard retries with backoff on
- * throttling and 5xx answers, and the operation recorder. Methods that take a config accept
+ * throttling and 5xx responses, and the operation recorder. Methods that take a config accept
  * null for commands that run without one: the region then comes from the SDK's default region
  * chain. Invalid settings raise {@link io.berth.api.InvalidConfigException} naming the setting.
  */
@@ -32,7 +32,7 @@ public interface AwsClients {
 
     /**
      * Resolves the region the clients of this config use: the config's {@code region}, or the
-     * SDK's default region chain when config is null. Either must be a region this SDK knows.
+     * SDK's default region chain when config is null. Either must be a region this SDK lists.
      */
     Region region(DeploymentConfig config);
 

@@ -86,7 +86,7 @@ public final class AwsErrors {
                     "grant " + action + " to the principal Berth runs as (berth doctor prints its ARN), "
                             + "or run Berth as a principal that has it", exception);
         }
-        // Moto answers EC2 calls with unknown keys by HTTP 401 and a body the SDK finds no code in.
+        // Moto rejects EC2 calls with unknown keys by HTTP 401 and a body in which the SDK finds no error code.
         if (CREDENTIALS_REJECTED.contains(code) || status == 401) {
             String reason = code.isEmpty() ? "HTTP " + status : code;
             return new CloudException("AWS rejected the credentials for " + action + " (" + reason + ")"

@@ -29,24 +29,24 @@ public final class OperationRecorder {
         operations.addLast(operation);
     }
 
-    /** The kept calls, oldest first. */
+    /** Returns the kept calls, oldest first. */
     public synchronized List<RecordedOperation> operations() {
         return List.copyOf(operations);
     }
 
-    /** The distinct IAM actions the kept calls needed, sorted. */
+    /** Returns the distinct IAM actions the kept calls needed, sorted. */
     public synchronized Set<String> actions() {
         Set<String> actions = new TreeSet<>();
         operations.forEach(operation -> actions.addAll(operation.actions()));
         return actions;
     }
 
-    /** How many kept calls have an operation starting with the prefix, such as {@code ec2:Create}. */
+    /** Counts the kept calls whose operation starts with the prefix, such as {@code ec2:Create}. */
     public synchronized long count(String operationPrefix) {
         return operations.stream().filter(operation -> operation.operation().startsWith(operationPrefix)).count();
     }
 
-    /** How many calls were dropped because more than {@value #CAPACITY} were recorded. */
+    /** Returns how many calls were dropped because more than {@value #CAPACITY} were recorded. */
     public synchronized long dropped() {
         return dropped;
     }

@@ -10,7 +10,7 @@ import java.util.List;
  *                  every call, two for S3 copies ({@code s3:PutObject} and {@code s3:GetObject})
  * @param succeeded whether the call returned without an error
  * @param errorCode the AWS error code when it failed, such as {@code AccessDenied}, or the
- *                  simple name of the SDK's exception when no answer came back
+ *                  simple name of the SDK's exception when no response came back
  */
 public record RecordedOperation(String operation, List<String> actions, boolean succeeded, String errorCode) {
 
@@ -21,12 +21,12 @@ public record RecordedOperation(String operation, List<String> actions, boolean 
         }
     }
 
-    /** A call whose operation name is its only IAM action, as for EC2, IAM and STS. */
+    /** Creates a call whose operation name is its only IAM action, as for EC2, IAM and STS. */
     public RecordedOperation(String action, boolean succeeded, String errorCode) {
         this(action, List.of(action), succeeded, errorCode);
     }
 
-    /** The first IAM action the call needs, which for EC2, IAM and STS is the only one. */
+    /** Returns the first IAM action the call needs, which for EC2, IAM and STS is the only one. */
     public String action() {
         return actions.get(0);
     }

@@ -2,7 +2,7 @@ package io.berth.aws;
 
 import io.berth.api.CloudException;
 
-/** An AWS call got no answer: the endpoint refused the connection, timed out, or its host is unknown. */
+/** A failed AWS call that got no response: the endpoint refused the connection, timed out, or its host is unknown. */
 public class UnreachableEndpointException extends CloudException {
     private static final long serialVersionUID = 1L;
 
@@ -13,7 +13,7 @@ public class UnreachableEndpointException extends CloudException {
         this.endpoint = endpoint;
     }
 
-    /** The address that did not answer, such as {@code http://127.0.0.1:5000}, or null when the SDK did not say. */
+    /** Returns the address that did not respond, such as {@code http://127.0.0.1:5000}, or null when the SDK did not say. */
     public String endpoint() {
         return endpoint;
     }

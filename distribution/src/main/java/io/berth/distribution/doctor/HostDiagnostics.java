@@ -97,14 +97,14 @@ public class HostDiagnostics {
                 return DiagnosticCheck.passed(name, "opa at " + opaUrl + ", /health returns 200");
             }
             return DiagnosticCheck.failed(name, "opa at " + opaUrl + ": /health returned HTTP " + response.statusCode(),
-                    "see the OPA server's log: it returns 500 until its bundles and plugins are ready");
+                    "see the OPA server's log for why /health fails");
         } catch (HttpTimeoutException e) {
-            return DiagnosticCheck.failed(name, "opa at " + opaUrl + " did not answer within "
+            return DiagnosticCheck.failed(name, "opa at " + opaUrl + " did not respond within "
                     + OPA_TIMEOUT.toSeconds() + " s", fix);
         } catch (ConnectException e) {
-            return DiagnosticCheck.failed(name, "opa at " + opaUrl + " did not answer: connection refused", fix);
+            return DiagnosticCheck.failed(name, "opa at " + opaUrl + " did not respond: connection refused", fix);
         } catch (IOException e) {
-            return DiagnosticCheck.failed(name, "opa at " + opaUrl + " did not answer: "
+            return DiagnosticCheck.failed(name, "opa at " + opaUrl + " did not respond: "
                     + (e.getMessage() == null ? "I/O error" : e.getMessage()), fix);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

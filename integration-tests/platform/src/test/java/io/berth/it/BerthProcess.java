@@ -69,8 +69,8 @@ final class BerthProcess implements AutoCloseable {
 
     /**
      * Runs one CLI command with extra environment variables, such as AWS_ENDPOINT_URL. The
-     * process never sees the AWS settings of the machine running the tests (AWS_* variables,
-     * ~/.aws), and never asks the EC2 instance metadata service for credentials or a region.
+     * process inherits none of the AWS settings of the machine running the tests (AWS_*
+     * variables, ~/.aws), and never asks the EC2 instance metadata service for credentials or a region.
      */
     static CommandResult run(Path workDir, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {

@@ -30,7 +30,7 @@ class DoctorTest {
 
         assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
         assertLine(result, "region", "ok", "eu-west-1 (from AWS_REGION)");
-        assertLine(result, "endpoint", "ok", TestServers.moto() + " (from AWS_ENDPOINT_URL), answers");
+        assertLine(result, "endpoint", "ok", TestServers.moto() + " (from AWS_ENDPOINT_URL), responds");
         assertLine(result, "credentials", "ok", "environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
         assertLine(result, "caller identity", "ok", "account " + MOTO_ACCOUNT + ", " + MOTO_DEFAULT_ARN);
         assertLine(result, "rule engine", "ok", "not checked: no config");
@@ -73,7 +73,7 @@ class DoctorTest {
         assertEquals(1, result.exitCode(), result.stdout() + result.stderr());
         assertLine(result, "endpoint", "FAIL", "could not reach " + closed);
         assertTrue(result.stdout().contains("fix: start the server at AWS_ENDPOINT_URL (" + closed + ")"), result.stdout());
-        assertLine(result, "caller identity", "FAIL", "not checked: the endpoint does not answer");
+        assertLine(result, "caller identity", "FAIL", "not checked: the endpoint does not respond");
         assertNoStackTrace(result);
     }
 
@@ -139,7 +139,7 @@ class DoctorTest {
         BerthProcess.CommandResult result = BerthProcess.run(workDir, motoEnvironment(), "doctor", "--config", config.toString());
 
         assertEquals(1, result.exitCode(), result.stdout() + result.stderr());
-        assertLine(result, "rule engine", "FAIL", "opa at " + closed + " did not answer");
+        assertLine(result, "rule engine", "FAIL", "opa at " + closed + " did not respond");
         assertTrue(result.stdout().contains("fix: start OPA with `opa run --server"), result.stdout());
         assertNoStackTrace(result);
     }

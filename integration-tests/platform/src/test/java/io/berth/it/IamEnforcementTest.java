@@ -25,12 +25,12 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 
 /**
- * Moto's IAM enforcement, seen through Berth's own clients: a principal that holds a small
+ * Moto's IAM enforcement, seen through Berth's own clients: a principal that has a small
  * policy can make the calls it grants and gets AccessDenied on the rest. Later tests rely on
  * this to prove that each service's generated policy grants every action it calls.
  *
- * <p>Moto checks actions only, never Resource or Condition elements, so this proves nothing
- * about resource scoping.
+ * <p>Moto ignores Condition elements and takes the resource of an EC2 call to be "*", so
+ * this proves which actions are granted, not how they are scoped.
  */
 class IamEnforcementTest {
 
@@ -66,7 +66,7 @@ class IamEnforcementTest {
     }
 
     @Test
-    void userGetsGrantedActionAndIsDeniedTheRest() throws Exception {
+    void userDeniedUngrantedAction() throws Exception {
         DefaultAwsClients clients = clientsAs(userKey);
         try {
             TestServers.enforceIam(true);
@@ -88,7 +88,7 @@ class IamEnforcementTest {
     }
 
     @Test
-    void assumedRoleGetsOnlyTheRolesActions() throws Exception {
+    void assumedRoleDeniedUngrantedAction() throws Exception {
         DefaultAwsClients clients = clientsAs(userKey);
         try {
             TestServers.enforceIam(true);
@@ -115,7 +115,7 @@ class IamEnforcementTest {
     }
 
     @Test
-    void unknownKeysAreRejectedWhileEnforcing() throws Exception {
+    void unknownKeysRejected() throws Exception {
         DefaultAwsClients clients = clientsAs(AccessKey.builder().accessKeyId("AKIDUNKNOWN").secretAccessKey("unknown").build());
         try {
             TestServers.enforceIam(true);

@@ -77,16 +77,16 @@ public final class AwsDiagnostics implements CloudDiagnostics {
         try {
             GetCallerIdentityResponse identity = AwsErrors.call("sts:GetCallerIdentity",
                     () -> clients.sts(deployment).getCallerIdentity());
-            checks.add(DiagnosticCheck.passed(ENDPOINT, endpoint + ", answers"));
+            checks.add(DiagnosticCheck.passed(ENDPOINT, endpoint + ", responds"));
             checks.add(credentials);
             checks.add(DiagnosticCheck.passed(CALLER_IDENTITY,
                     "account " + identity.account() + ", " + identity.arn()));
         } catch (UnreachableEndpointException e) {
             checks.add(DiagnosticCheck.failed(ENDPOINT, endpoint + ": " + e.getMessage(), e.fix()));
             checks.add(credentials);
-            checks.add(notChecked(CALLER_IDENTITY, "the endpoint does not answer"));
+            checks.add(notChecked(CALLER_IDENTITY, "the endpoint does not respond"));
         } catch (BerthException e) {
-            checks.add(DiagnosticCheck.passed(ENDPOINT, endpoint + ", answers"));
+            checks.add(DiagnosticCheck.passed(ENDPOINT, endpoint + ", responds"));
             checks.add(credentials);
             checks.add(failed(CALLER_IDENTITY, e));
         }

@@ -56,7 +56,7 @@ final class ClientFactory {
 
     /**
      * Standard retry mode: up to 3 attempts with exponential backoff and jitter, on throttling
-     * errors, 5xx answers and I/O errors (SDK 2.42.4).
+     * errors, 5xx responses and I/O errors (SDK 2.42.4).
      */
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, Region region,
             AwsCredentialsProvider credentials, OperationRecorder recorder) {

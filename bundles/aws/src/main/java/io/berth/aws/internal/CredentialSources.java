@@ -28,7 +28,7 @@ final class CredentialSources {
     private CredentialSources() {
     }
 
-    /** The profile the SDK reads: {@code aws.profile}, else {@code AWS_PROFILE}, else {@code default}. */
+    /** Returns the profile the SDK reads: {@code aws.profile}, else {@code AWS_PROFILE}, else {@code default}. */
     static String profileName() {
         return namedProfile().orElse("default");
     }

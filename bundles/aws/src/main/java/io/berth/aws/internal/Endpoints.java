@@ -23,7 +23,7 @@ public final class Endpoints {
     private Endpoints() {
     }
 
-    /** The configured endpoint, or empty to use AWS's own endpoints; raises when the value is no URL. */
+    /** Reads the configured endpoint, or empty to use AWS's own endpoints. Raises when the value is not a URL. */
     public static Optional<URI> configured() {
         String property = System.getProperty(PROPERTY);
         if (property != null && !property.isBlank()) {
@@ -36,7 +36,7 @@ public final class Endpoints {
         return Optional.empty();
     }
 
-    /** Where {@link #configured()} found the endpoint, for messages. */
+    /** Names the setting in which {@link #configured()} found the endpoint, for messages. */
     static String source() {
         String property = System.getProperty(PROPERTY);
         return property != null && !property.isBlank() ? "system property " + PROPERTY : VARIABLE;
@@ -55,7 +55,7 @@ public final class Endpoints {
         }
     }
 
-    /** The address a failed call was sent to, as the interceptor below noted it on the exception. */
+    /** Finds the address a failed call was sent to, as {@link NamingInterceptor} noted it on the exception. */
     public static Optional<String> failedEndpoint(Throwable exception) {
         for (Throwable suppressed : exception.getSuppressed()) {
             if (suppressed instanceof FailedEndpoint marker) {

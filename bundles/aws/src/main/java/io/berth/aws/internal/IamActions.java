@@ -90,13 +90,13 @@ final class IamActions {
     private IamActions() {
     }
 
-    /** The IAM prefix of a client's service name, such as {@code ec2} for {@code Ec2}. */
+    /** Returns the IAM prefix of a client's service name, such as {@code ec2} for {@code Ec2}. */
     static String prefix(String serviceName) {
         return PREFIXES.getOrDefault(serviceName, serviceName.toLowerCase(Locale.ROOT));
     }
 
     /**
-     * The IAM actions one call needs, such as {@code [s3:PutObject, s3:GetObject]} for
+     * Maps one call to the IAM actions it needs, such as {@code [s3:PutObject, s3:GetObject]} for
      * {@code CopyObject}.
      *
      * @param request the call's request, read for an S3 version id; may be null

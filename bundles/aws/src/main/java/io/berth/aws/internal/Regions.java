@@ -26,7 +26,7 @@ final class Regions {
     private Regions() {
     }
 
-    /** The config's region when there is a config, else the SDK's default region chain's. */
+    /** Resolves the config's region when there is a config, else the SDK's default region chain's. */
     static ResolvedRegion resolve(DeploymentConfig config) {
         if (config != null) {
             return new ResolvedRegion(known("region", config.region(), "set region in the config file"),
@@ -92,7 +92,7 @@ final class Regions {
                 .orElse("eu-west-1");
     }
 
-    /** The Levenshtein distance: how many single-character edits turn one string into the other. */
+    /** Computes the Levenshtein distance: how many single-character edits turn one string into the other. */
     static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];

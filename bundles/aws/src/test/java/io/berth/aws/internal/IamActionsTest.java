@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 class IamActionsTest {
 
     @Test
-    void ec2IamAndStsOperationsAreTheirOwnActions() {
+    void ec2IamAndStsKeepOperationNames() {
         assertEquals(List.of("ec2:DescribeVpcs"), IamActions.of("Ec2", "DescribeVpcs", null));
         assertEquals(List.of("ec2:CreateLaunchTemplateVersion"), IamActions.of("Ec2", "CreateLaunchTemplateVersion", null));
         assertEquals(List.of("iam:PassRole"), IamActions.of("Iam", "PassRole", null));
@@ -28,7 +28,7 @@ class IamActionsTest {
     }
 
     @Test
-    void s3ObjectReadsAndWritesMapToObjectActions() {
+    void s3ObjectCallsMapToObjectActions() {
         assertEquals(List.of("s3:GetObject"), IamActions.of("S3", "GetObject", null));
         assertEquals(List.of("s3:GetObject"), IamActions.of("S3", "HeadObject", null));
         assertEquals(List.of("s3:PutObject"), IamActions.of("S3", "PutObject", null));

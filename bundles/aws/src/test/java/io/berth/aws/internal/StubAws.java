@@ -12,7 +12,7 @@ import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A minimal AWS endpoint on a free loopback port: it returns a fixed, valid answer to
+ * A minimal AWS endpoint on a free loopback port: it returns a fixed, valid response to
  * GetCallerIdentity, DescribeVpcs, ListRoles and ListObjectsV2, after any queued failures.
  */
 final class StubAws implements AutoCloseable {
@@ -28,7 +28,7 @@ final class StubAws implements AutoCloseable {
             + "<Name>data</Name><KeyCount>0</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>"
             + "</ListBucketResult>";
 
-    /** A failure to return instead of the answer. */
+    /** A failure to return instead of the response. */
     record Failure(int status, String code) {
     }
 
