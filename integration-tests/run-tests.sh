@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it on a fresh machine:
-#   integration-tests/run-tests.sh [EXTRA MAVEN ARGS...]
-# Installs moto and opa into .tools/ (cached), starts one moto and one OPA
-# server on free loopback ports for the whole run, runs the Rego tests and
-# the Maven build with every test, and stops the servers at the end.
+# Runs every test of the project, the way CI runs it on a fresh machine:
+#   integration-tests/run-tests.sh [MAVEN ARGS...]      e.g. -o to stay offline
+# scripts/with-servers.sh installs moto and opa into .tools/ on first use, and
+# later runs reuse them with no network. It starts one moto and one OPA server on
+# free loopback ports for the whole run and stops them at the end. In between,
+# opa checks and tests the company rules, and Maven builds and runs every Java test.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+
+# No test process may ask the EC2 instance metadata service for credentials or a region.
+export AWS_EC2_METADATA_DISABLED=true
 
 run_suite() {
     echo "== company rules: opa check and opa test"

@@ -16,6 +16,7 @@ import io.berth.api.SetupService;
 import io.berth.api.Severity;
 import io.berth.api.config.DeploymentConfig;
 import io.berth.aws.AwsClients;
+import io.berth.aws.AwsErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Plans, checks, applies and destroys a deployment with the providers the host chose.
@@ -72,7 +74,8 @@ public final class DefaultSetupService implements SetupService {
         }
 
         progress.accept("checking the account before creating anything");
-        String caller = aws.sts(config).getCallerIdentity().arn();
+        aws.region(config);
+        String caller = AwsErrors.call("sts:GetCallerIdentity", () -> aws.sts(config).getCallerIdentity().arn());
         progress.accept("applying deployment " + config.deployment() + " in " + config.region() + " as " + caller);
         runConcurrently(List.of(providers.network(), providers.securityGroups(), providers.roles()),
                 provider -> provider.preflight(config), null);
@@ -93,9 +96,14 @@ public final class DefaultSetupService implements SetupService {
     @Override
     public List<ResourceStatus> status(DeploymentConfig config, ActiveProviders providers) {
         List<GeneratedRole> roles = generateRoles(config, providers);
+        aws.region(config);
         List<ResourceStatus> states = new ArrayList<>();
         for (Provider provider : List.of(providers.network(), providers.securityGroups(), providers.roles())) {
-            states.addAll(provider.status(config, roles));
+            try {
+                states.addAll(provider.status(config, roles));
+            } catch (SdkException e) {
+                throw AwsErrors.translate(provider.name() + " status", e);
+            }
         }
         return states;
     }
@@ -103,8 +111,9 @@ public final class DefaultSetupService implements SetupService {
     @Override
     public void destroy(DeploymentConfig config, ActiveProviders providers, Consumer<String> progress) {
         List<GeneratedRole> roles = generateRoles(config, providers);
-        progress.accept("destroying deployment " + config.deployment() + " in " + config.region()
-                + " as " + aws.sts(config).getCallerIdentity().arn());
+        aws.region(config);
+        String caller = AwsErrors.call("sts:GetCallerIdentity", () -> aws.sts(config).getCallerIdentity().arn());
+        progress.accept("destroying deployment " + config.deployment() + " in " + config.region() + " as " + caller);
         SetupContext context = new SetupContext(config, roles, progress);
         runConcurrently(List.of(
                         () -> {
@@ -132,7 +141,7 @@ public final class DefaultSetupService implements SetupService {
         try {
             List<CompletableFuture<Void>> steps = new ArrayList<>();
             for (T item : items) {
-                steps.add(CompletableFuture.runAsync(() -> action.accept(item), threads).whenComplete((ignored, failure) -> {
+                steps.add(CompletableFuture.runAsync(() -> translated(() -> action.accept(item)), threads).whenComplete((ignored, failure) -> {
                     if (failure != null && context != null) {
                         context.abort(failure instanceof CompletionException ? failure.getCause() : failure);
                     }
@@ -156,6 +165,15 @@ public final class DefaultSetupService implements SetupService {
             }
         } finally {
             threads.shutdown();
+        }
+    }
+
+    /** Runs a step, turning an SDK failure into Berth's error with the fix. */
+    private static void translated(Runnable step) {
+        try {
+            step.run();
+        } catch (SdkException e) {
+            throw AwsErrors.translate("apply step", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.berth.distribution.platform;
 
+import io.berth.api.CloudDiagnostics;
 import io.berth.api.FleetProvider;
 import io.berth.api.NetworkProvider;
 import io.berth.api.PolicyChecker;
@@ -19,6 +20,7 @@ public enum ServiceType {
     POLICY_GENERATOR("policy-generator", PolicyGenerator.class.getName()),
     POLICY_CHECKER("policy-checker", PolicyChecker.class.getName()),
     SETUP("setup", SetupService.class.getName()),
+    DIAGNOSTICS("diagnostics", CloudDiagnostics.class.getName()),
     // Tracked by name: the interface lives in the AWS bundle, not in the host.
     AWS_CLIENTS("aws", "io.berth.aws.AwsClients");
 

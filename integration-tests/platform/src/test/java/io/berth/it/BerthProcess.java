@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -50,11 +51,12 @@ final class BerthProcess implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1");
         command.add("serve");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        isolateFromMachineAws(builder.environment(), workDir);
+        Process process = builder.start();
         BerthProcess berth = new BerthProcess(process, log, port);
         berth.awaitReady(Duration.ofSeconds(60));
         return berth;
@@ -62,11 +64,15 @@ final class BerthProcess implements AutoCloseable {
 
     /** Runs one CLI command to completion and returns its exit code and output. */
     static CommandResult run(Path workDir, String... args) throws IOException, InterruptedException {
-        return run(workDir, java.util.Map.of(), args);
+        return run(workDir, Map.of(), args);
     }
 
-    /** Runs one CLI command with extra environment variables, such as AWS credentials. */
-    static CommandResult run(Path workDir, java.util.Map<String, String> environment, String... args)
+    /**
+     * Runs one CLI command with extra environment variables, such as AWS_ENDPOINT_URL. The
+     * process inherits none of the AWS settings of the machine running the tests (AWS_*
+     * variables, ~/.aws), and never asks the EC2 instance metadata service for credentials or a region.
+     */
+    static CommandResult run(Path workDir, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
         List<String> command = javaCommand("-Dberth.platform.deploy-dir=" + workDir.resolve("deploy"));
         command.addAll(List.of(args));
@@ -76,6 +82,7 @@ final class BerthProcess implements AutoCloseable {
                 .directory(workDir.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
+        isolateFromMachineAws(builder.environment(), workDir);
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -88,6 +95,13 @@ final class BerthProcess implements AutoCloseable {
     record CommandResult(int exitCode, String stdout, String stderr) {
     }
 
+    private static void isolateFromMachineAws(Map<String, String> environment, Path workDir) {
+        environment.keySet().removeIf(name -> name.startsWith("AWS_"));
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+        environment.put("AWS_CONFIG_FILE", workDir.resolve("no-aws-config").toString());
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", workDir.resolve("no-aws-credentials").toString());
+    }
+
     private static List<String> javaCommand(String... properties) {
         if (!Files.isRegularFile(APP)) {
             throw new AssertionError(APP + " is missing: build the distribution first (./mvnw package)");
@@ -95,6 +109,7 @@ final class BerthProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dberth.platform.bundles-dir=" + BUNDLES);
+        command.add("-Dberth.rules.embedded-bundle=" + ROOT.resolve("policies/bundle.tar.gz"));
         command.addAll(List.of(properties));
         command.add("-jar");
         command.add(APP.toString());

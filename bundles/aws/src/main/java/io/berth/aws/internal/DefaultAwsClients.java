@@ -1,13 +1,15 @@
 package io.berth.aws.internal;
 
-import io.berth.api.InvalidConfigException;
 import io.berth.api.config.DeploymentConfig;
+import io.berth.aws.AssumedRoleClients;
 import io.berth.aws.AwsClients;
+import io.berth.aws.AwsErrors;
 import io.berth.aws.OperationRecorder;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
@@ -15,10 +17,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -26,63 +28,105 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.Tag;
 
 /**
  * Builds and caches one client per service and region. The HTTP client is set explicitly,
  * because the SDK's ServiceLoader look-up does not see other bundles inside the framework,
  * and it is closed on deactivate, because the SDK never closes a client it was given.
+ *
+ * <p>Outside the framework, tests create it with {@code new}, call {@link #activate()} and
+ * close it with {@link #deactivate()}.
  */
 @Component(service = AwsClients.class)
 public final class DefaultAwsClients implements AwsClients {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultAwsClients.class);
 
-    /** The variable the AWS CLI and SDKs read to send every call to one endpoint. */
-    static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
+    /** How long an assumed role's credentials last before they are renewed. */
+    private static final Duration ROLE_SESSION_DURATION = Duration.ofHours(1);
 
     private final OperationRecorder recorder = new OperationRecorder();
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
     private SdkHttpClient httpClient;
-    private URI endpoint;
+    private DefaultCredentialsProvider credentials;
+    // Built on first use, so that an invalid AWS_ENDPOINT_URL fails the command that needs a
+    // client, with a message naming the variable, and not this component's activation.
+    private ClientFactory factory;
 
     @Activate
-    void activate() {
+    public void activate() {
         httpClient = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(60))
                 .build();
-        endpoint = endpointFrom(System.getenv(ENDPOINT_VARIABLE));
-        LOG.debug("AWS clients ready, endpoint {}", endpoint == null ? "from the SDK's defaults" : endpoint);
+        credentials = DefaultCredentialsProvider.builder().build();
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         clients.values().forEach(SdkClient::close);
         clients.clear();
+        credentials.close();
         httpClient.close();
     }
 
     @Override
     public Ec2Client ec2(DeploymentConfig config) {
-        return client("ec2", config, region -> configure(Ec2Client.builder(), region).build());
+        return client("ec2", config, region -> factory().ec2(region, credentials, recorder));
     }
 
     @Override
     public IamClient iam(DeploymentConfig config) {
-        // IAM is global: its calls are signed for the partition's global region.
-        return client("iam", config, region -> configure(IamClient.builder(), Region.AWS_GLOBAL).build());
+        return client("iam", config, region -> factory().iam(region, credentials, recorder));
     }
 
     @Override
     public StsClient sts(DeploymentConfig config) {
-        return client("sts", config, region -> configure(StsClient.builder(), region).build());
+        return client("sts", config, region -> factory().sts(region, credentials, recorder));
     }
 
     @Override
     public S3Client s3(DeploymentConfig config) {
-        return client("s3", config, region -> configure(S3Client.builder(), region)
-                .forcePathStyle(endpoint != null)
-                .build());
+        return client("s3", config, region -> factory().s3(region, credentials, recorder));
+    }
+
+    @Override
+    public Region region(DeploymentConfig config) {
+        return Regions.resolve(config).region();
+    }
+
+    @Override
+    public Optional<URI> endpointOverride() {
+        return factory().endpoint();
+    }
+
+    @Override
+    public String credentialSource() {
+        CredentialSources.checkNamedProfile();
+        try {
+            AwsCredentials resolved = credentials.resolveCredentials();
+            return CredentialSources.describe(resolved);
+        } catch (SdkException e) {
+            throw AwsErrors.translate(null, e);
+        }
+    }
+
+    @Override
+    public AssumedRoleClients assumeRole(DeploymentConfig config, String roleArn, Map<String, String> sessionTags) {
+        Map<String, String> tags = new TreeMap<>(sessionTags);
+        tags.put(DeploymentConfig.TAG_DEPLOYMENT, config.deployment());
+        String externalId = config.controlPlane() == null ? null : config.controlPlane().externalId();
+
+        AssumeRoleRequest request = AssumeRoleRequest.builder()
+                .roleArn(roleArn)
+                .roleSessionName("berth-" + config.deployment())
+                .externalId(externalId)
+                .durationSeconds((int) ROLE_SESSION_DURATION.toSeconds())
+                .tags(tags.entrySet().stream().map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build()).toList())
+                .build();
+        return new DefaultAssumedRoleClients(factory(), region(config), sts(config), request);
     }
 
     @Override
@@ -90,41 +134,20 @@ public final class DefaultAwsClients implements AwsClients {
         return recorder;
     }
 
-    private <C extends SdkClient> C client(String service, DeploymentConfig config, Function<Region, C> factory) {
-        Region region = Region.of(config.region());
+    private synchronized ClientFactory factory() {
+        if (factory == null) {
+            factory = new ClientFactory(httpClient, Endpoints.configured());
+            LOG.debug("AWS clients ready, endpoint {}",
+                    factory.endpoint().map(URI::toString).orElse("from the SDK's defaults"));
+        }
+        return factory;
+    }
+
+    private <C extends SdkClient> C client(String service, DeploymentConfig config, Function<Region, C> create) {
+        CredentialSources.checkNamedProfile();
+        Region region = region(config);
         @SuppressWarnings("unchecked")
-        C client = (C) clients.computeIfAbsent(service + "/" + region.id(), key -> factory.apply(region));
+        C client = (C) clients.computeIfAbsent(service + "/" + region.id(), key -> create.apply(region));
         return client;
-    }
-
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region) {
-        builder.region(region)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.STANDARD)
-                        .addExecutionInterceptor(new RecordingInterceptor(recorder))
-                        .build());
-        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
-            sync.httpClient(httpClient);
-        }
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder;
-    }
-
-    static URI endpointFrom(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = new URI(value.trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new URISyntaxException(value, "no scheme or host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new InvalidConfigException(ENDPOINT_VARIABLE, "'" + value + "' is not a URL",
-                    "set it to an address such as http://127.0.0.1:5000, or unset it to use AWS");
-        }
     }
 }
