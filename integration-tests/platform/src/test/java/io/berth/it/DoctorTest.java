@@ -170,6 +170,8 @@ class DoctorTest {
         String yaml = "deployment: analytics\n"
                 + "region: " + region + "\n"
                 + "network:\n  managed: { cidr: 10.42.0.0/16 }\n"
+                + "controlPlane:\n  principal: arn:aws:iam::111122223333:role/berth-control-plane\n"
+                + "  externalId: 5d1e0c7a-example\n"
                 + "rules:\n  engine: " + engine + "\n"
                 + (opaUrl == null ? "" : "  opaUrl: " + opaUrl + "\n");
         return Files.writeString(workDir.resolve("berth.yaml"), yaml);
