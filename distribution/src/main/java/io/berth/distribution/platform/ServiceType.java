@@ -1,5 +1,6 @@
 package io.berth.distribution.platform;
 
+import io.berth.api.CompanyRules;
 import io.berth.api.FleetProvider;
 import io.berth.api.NetworkProvider;
 import io.berth.api.PolicyChecker;
@@ -18,6 +19,7 @@ public enum ServiceType {
     REAPER("reaper", ReaperProvider.class.getName()),
     POLICY_GENERATOR("policy-generator", PolicyGenerator.class.getName()),
     POLICY_CHECKER("policy-checker", PolicyChecker.class.getName()),
+    COMPANY_RULES("company-rules", CompanyRules.class.getName()),
     SETUP("setup", SetupService.class.getName()),
     // Tracked by name: the interface lives in the AWS bundle, not in the host.
     AWS_CLIENTS("aws", "io.berth.aws.AwsClients");
