@@ -24,8 +24,9 @@ class WasmPolicyTest {
     }
 
     @Test
-    void repeatedEvaluationsReuseTheHeap() {
+    void repeatedCompiledEvaluationsReuseTheHeap() {
         WasmPolicy policy = load(TestFiles.DEFAULT_BUNDLE);
+        policy.awaitCompiled();
         byte[] sample = TestFiles.bytes(TestFiles.SAMPLE_INPUT);
         byte[] empty = TestFiles.utf8("{}");
         JsonNode expected = TestFiles.json(TestFiles.SAMPLE_FINDINGS).get("findings");
