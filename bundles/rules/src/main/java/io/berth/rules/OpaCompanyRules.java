@@ -13,6 +13,7 @@ import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,11 @@ public final class OpaCompanyRules implements CompanyRules {
                 : new EmbeddedEngine.DefaultBundle.File(Path.of(path));
         LOG.debug("default company rules: {}", defaults);
         evaluator = new RuleEvaluator(new EmbeddedEngine(defaults));
+    }
+
+    @Deactivate
+    void deactivate() {
+        evaluator.close();
     }
 
     /** The compiled default rules that the build copied into this bundle. */

@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Sets up, runs and cleans up the AWS footprint of a data-compute service.",
-        subcommands = {ServeCommand.class, BundlesCommand.class})
+        subcommands = {ServeCommand.class, BundlesCommand.class, CheckCommand.class})
 public final class BerthCommand {
 }

@@ -54,6 +54,16 @@ public final class EmbeddedEngine {
         this.defaultBundle = Objects.requireNonNull(defaultBundle, "defaultBundle");
     }
 
+    /** Releases the loaded modules; the engine must not be used afterwards. */
+    public void close() {
+        loaded.values().forEach(entry -> entry.policy().close());
+        loaded.clear();
+        Loaded defaults = defaultPolicy;
+        if (defaults != null) {
+            defaults.policy().close();
+        }
+    }
+
     /** The result of every bundle on the input: the default's first, then one per extra folder. */
     public List<JsonNode> evaluate(byte[] inputJson, RulesConfig rules) {
         Loaded defaults = defaultPolicy();
@@ -111,7 +121,10 @@ public final class EmbeddedEngine {
             requireSameDefaults(bundle, defaults, fix);
         }
         Loaded fresh = new Loaded(stamp, new WasmPolicy(bundle, ENTRYPOINT), bundle);
-        loaded.put(key, fresh);
+        Loaded replaced = loaded.put(key, fresh);
+        if (replaced != null) {
+            replaced.policy().close();
+        }
         LOG.debug("loaded company rules from {}", file);
         return fresh;
     }

@@ -40,6 +40,11 @@ public final class RuleEvaluator {
         this.embedded = embedded;
     }
 
+    /** Releases the embedded engine's modules. */
+    public void close() {
+        embedded.close();
+    }
+
     /** Evaluates the rules on an input document and returns the findings, sorted by rule, target and message. */
     public List<Finding> evaluate(ObjectNode input, RulesConfig rules) {
         byte[] inputJson = serialize(input);

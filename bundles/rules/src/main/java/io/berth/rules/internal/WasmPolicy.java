@@ -77,6 +77,7 @@ public final class WasmPolicy {
     private final byte[] dataJson;
     private final String entrypoint;
 
+    private volatile boolean closed;
     private Instance instance;
     private boolean runsCompiled;
     private Memory memory;
@@ -107,7 +108,8 @@ public final class WasmPolicy {
         // and a one-shot command never waits for it.
         this.compiled = CompletableFuture.supplyAsync(() -> MachineFactoryCompiler.compile(module), COMPILER);
         compiled.whenComplete((factory, error) -> {
-            if (error != null) {
+            // A compilation cut short by closing, such as a CLI command that exits, is no problem.
+            if (error != null && !closed) {
                 LOG.warn("compiling policy.wasm in {} to bytecode failed, so it stays interpreted: {}", source,
                         error.toString());
             }
@@ -117,6 +119,11 @@ public final class WasmPolicy {
     /** Waits until the module runs as JVM bytecode rather than interpreted; for benchmarks and tests. */
     public void awaitCompiled() {
         compiled.join();
+    }
+
+    /** Marks the module as no longer used, so that a compilation still running ends quietly. */
+    public void close() {
+        closed = true;
     }
 
     /** Evaluates the entrypoint on one input document and returns its result value. */
