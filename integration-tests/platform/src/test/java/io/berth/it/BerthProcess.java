@@ -62,7 +62,14 @@ final class BerthProcess implements AutoCloseable {
 
     /** Runs one CLI command to completion and returns its exit code and output. */
     static CommandResult run(Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> command = javaCommand("-Dberth.platform.deploy-dir=" + workDir.resolve("deploy"));
+        return run(workDir, List.of(), args);
+    }
+
+    /** Runs one CLI command with extra system properties, such as {@code -Dberth.rules.bundle=FILE}. */
+    static CommandResult run(Path workDir, List<String> properties, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = javaCommand(properties.toArray(String[]::new));
+        command.add(command.size() - 2, "-Dberth.platform.deploy-dir=" + workDir.resolve("deploy"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
