@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The company rules in Rego, evaluated by Open Policy Agent in-process or on a server, as
- * {@code rules.engine} in {@code berth.yaml} says. Every method returns the findings sorted by
+ * {@code rules.engine} in {@code berth.yaml} selects. Every method returns the findings sorted by
  * rule, target and message, and throws {@link RuleEvaluationException} when the rules cannot be
  * evaluated, so that an unreachable server or a broken bundle never passes a plan.
  */

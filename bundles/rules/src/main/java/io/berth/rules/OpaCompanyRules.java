@@ -57,7 +57,7 @@ public final class OpaCompanyRules implements CompanyRules {
         evaluator.close();
     }
 
-    /** The compiled default rules that the build copied into this bundle. */
+    /** Returns the compiled default rules that the build copied into this bundle. */
     public static EmbeddedEngine.DefaultBundle builtIn() {
         return new EmbeddedEngine.DefaultBundle.Resource("bundle.tar.gz", OpaCompanyRules.class);
     }

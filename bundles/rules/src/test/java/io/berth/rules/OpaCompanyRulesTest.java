@@ -103,7 +103,7 @@ class OpaCompanyRulesTest {
     }
 
     @Test
-    void inputThatIsNotAnObjectIsAConfigError() {
+    void nonObjectInputIsConfigError() {
         InvalidConfigException error = assertThrows(InvalidConfigException.class,
                 () -> RULES.evaluateInput("[1, 2]", RulesConfig.DEFAULT));
 

@@ -157,8 +157,9 @@ public class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * The plan the active providers would carry out, with the documents the policy generator
-     * makes from their permission requirements. Providers that cannot plan yet stop the check.
+     * Builds the plan the active providers would carry out, with the documents the policy
+     * generator makes from their permission requirements. A provider that cannot plan yet
+     * stops the check with exit status 2.
      */
     private Plan generatedPlan(DeploymentConfig deployment) {
         ActiveProviders providers = platform.providers().activeFor(deployment);

@@ -44,7 +44,7 @@ final class FindingsWriter {
         }
     }
 
-    /** One line per finding, then a count; the file is named when several were checked. */
+    /** Prints one line per finding, then a count. Each line names its file when several were checked. */
     private void writeText(List<Checked> checked, PrintWriter out) {
         int total = 0;
         int atOrAbove = 0;
@@ -78,8 +78,9 @@ final class FindingsWriter {
     }
 
     /**
-     * A SARIF 2.1.0 log with one run: each rule that raised a finding is a reporting descriptor,
-     * each finding a result located in the checked file, with its target as the logical location.
+     * Builds a SARIF 2.1.0 log with one run. Each rule that raised a finding is a reporting
+     * descriptor, and each finding a result located in the checked file, with its target as the
+     * logical location.
      */
     private ObjectNode sarifDocument(List<Checked> checked) {
         Map<String, Finding> firstOfRule = new LinkedHashMap<>();

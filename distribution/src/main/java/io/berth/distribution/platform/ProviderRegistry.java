@@ -78,9 +78,9 @@ public final class ProviderRegistry implements AutoCloseable {
     }
 
     /**
-     * The one service of a type, waiting up to {@code timeout} for it to register: Declarative
-     * Services activates components after their bundles start, so a command that runs right
-     * after start-up may otherwise find nothing yet.
+     * Returns the one service of a type, waiting up to {@code timeout} for it to register.
+     * Declarative Services activates components after their bundles start, so a command that
+     * runs right after start-up may otherwise find nothing yet.
      */
     public <T> T awaitService(ServiceType type, Class<T> interfaceType, java.time.Duration timeout) {
         try {

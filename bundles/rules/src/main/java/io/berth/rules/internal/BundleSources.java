@@ -46,8 +46,8 @@ final class BundleSources {
     }
 
     /**
-     * A stamp that changes when the bundle or any source file next to it changes, so that a
-     * cached module is checked and loaded again only then.
+     * Returns a stamp that changes when the bundle or any source file next to it changes, so
+     * that a cached module is checked and loaded again only then.
      */
     static String stamp(Path bundleFile) {
         StringBuilder stamp = new StringBuilder();
@@ -81,8 +81,8 @@ final class BundleSources {
             Map<String, String> built = new TreeMap<>();
             entry.getValue().fields().forEachRemaining(file -> built.put(file.getKey(), file.getValue().asText()));
 
-            String shown = folder.relativize(sources).toString();
-            String prefix = shown.isEmpty() ? "" : shown + "/";
+            String relativeFolder = folder.relativize(sources).toString();
+            String prefix = relativeFolder.isEmpty() ? "" : relativeFolder + "/";
             for (Map.Entry<String, String> file : current.entrySet()) {
                 String before = built.get(file.getKey());
                 if (before == null) {

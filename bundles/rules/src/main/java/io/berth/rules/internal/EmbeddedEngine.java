@@ -39,8 +39,8 @@ public final class EmbeddedEngine {
     }
 
     /**
-     * Where the default rules come from: a file, checked against the Rego sources next to it,
-     * or a resource shipped inside this bundle, which has no sources to check against.
+     * The source of the default rules: a file, checked against the Rego sources next to it, or
+     * a resource shipped inside this bundle, which has no sources to check against.
      */
     public sealed interface DefaultBundle {
         record File(Path path) implements DefaultBundle {
@@ -64,7 +64,16 @@ public final class EmbeddedEngine {
         }
     }
 
-    /** The result of every bundle on the input: the default's first, then one per extra folder. */
+    /** Waits until every loaded module runs as JVM bytecode; for benchmarks. */
+    void awaitCompiled() {
+        loaded.values().forEach(entry -> entry.policy().awaitCompiled());
+        Loaded defaults = defaultPolicy;
+        if (defaults != null) {
+            defaults.policy().awaitCompiled();
+        }
+    }
+
+    /** Evaluates every bundle on the input and returns the results: the default's first, then one per extra folder. */
     public List<JsonNode> evaluate(byte[] inputJson, RulesConfig rules) {
         Loaded defaults = defaultPolicy();
         List<Loaded> policies = new ArrayList<>();
@@ -129,7 +138,7 @@ public final class EmbeddedEngine {
         return fresh;
     }
 
-    /** A company bundle compiles the default rules in too; they must be the ones in use. */
+    /** Rejects a company bundle whose compiled-in default rules differ from the default bundle in use. */
     private static void requireSameDefaults(CompiledBundle extra, CompiledBundle defaults, String fix) {
         JsonNode extraDefaults = extra.manifest().at("/metadata/berth/defaults");
         JsonNode currentDefaults = defaults.manifest().at("/metadata/berth/defaults");

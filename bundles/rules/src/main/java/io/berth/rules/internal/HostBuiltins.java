@@ -156,7 +156,7 @@ final class HostBuiltins {
         return decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0;
     }
 
-    /** The Go type OPA hands to fmt.Sprintf for a value, as it appears in Go's bad-verb output. */
+    /** Returns the Go type that OPA passes to fmt.Sprintf for a value, as Go's bad-verb output names it. */
     private static String goTypeName(JsonNode value) {
         if (value.isTextual()) {
             return "string";

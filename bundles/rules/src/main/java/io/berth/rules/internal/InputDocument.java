@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * Builds the rules' input document from a plan, in the format {@code policies/README.md}
  * describes. The plan model has no security group rules and no subnet details, so those come
- * from the planned resources' properties and the config; the README lists the mapping.
+ * from the planned resources' properties and the config. The README lists the mapping.
  */
 public final class InputDocument {
 
@@ -35,7 +35,7 @@ public final class InputDocument {
     private InputDocument() {
     }
 
-    /** The input document for a whole plan. */
+    /** Builds the input document for a whole plan. */
     public static ObjectNode of(Plan plan) {
         DeploymentConfig config = plan.config();
         ObjectNode input = Json.MAPPER.createObjectNode();
@@ -49,8 +49,8 @@ public final class InputDocument {
     }
 
     /**
-     * The input document for one IAM identity policy: the policy of a single role of the given
-     * kind, named {@value #POLICY_ROLE_NAME}, and nothing else.
+     * Builds the input document for one IAM identity policy: the policy of a single role of the
+     * given kind, named {@value #POLICY_ROLE_NAME}, and nothing else.
      */
     public static ObjectNode ofPolicy(RoleKind kind, String policyJson) {
         JsonNode policy = parseObject(policyJson, "the IAM policy document");
@@ -71,17 +71,17 @@ public final class InputDocument {
         return input;
     }
 
-    /** Parses a JSON object, such as a posted input document, naming {@code what} when it is not one. */
-    public static ObjectNode parseObject(String json, String what) {
+    /** Parses a JSON object, such as a posted input document, naming {@code description} when it is not one. */
+    public static ObjectNode parseObject(String json, String description) {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(json);
         } catch (IOException e) {
-            throw new InvalidConfigException(what, "is not valid JSON: " + firstLine(e.getMessage()),
+            throw new InvalidConfigException(description, "is not valid JSON: " + firstLine(e.getMessage()),
                     "pass a JSON object");
         }
         if (node == null || !node.isObject()) {
-            throw new InvalidConfigException(what, "is not a JSON object", "pass a JSON object");
+            throw new InvalidConfigException(description, "is not a JSON object", "pass a JSON object");
         }
         return (ObjectNode) node;
     }
@@ -147,9 +147,9 @@ public final class InputDocument {
     }
 
     /**
-     * A security group with the rules the security group bundle creates: in direct mode TCP on
-     * every configured port from every configured CIDR, in both modes all traffic from the group
-     * itself, and all traffic out.
+     * Describes a security group with the rules the security group bundle creates: in direct mode
+     * TCP on every configured port from every configured CIDR, in both modes all traffic from the
+     * group itself, and all traffic out.
      */
     private static ObjectNode securityGroup(PlannedResource resource, DeploymentConfig config) {
         String name = resource.properties().getOrDefault("groupName", resource.name());
@@ -203,8 +203,8 @@ public final class InputDocument {
             role.put("name", generated.name());
             role.put("path", generated.path());
             role.put("permissionBoundary", generated.permissionBoundary());
-            // The deployer policy is attached by the platform team to whoever runs setup;
-            // Berth creates and tags only the runtime roles.
+            // The platform team attaches the deployer policy to the user or pipeline that runs
+            // setup, so Berth creates and tags only the runtime roles.
             role.set("tags", generated.kind().isRuntime()
                     ? tags(plan.config().resourceTags())
                     : Json.MAPPER.createObjectNode());
@@ -217,8 +217,8 @@ public final class InputDocument {
     }
 
     /**
-     * Every resource Berth creates or keeps other than subnets, security groups and roles, which
-     * have sections of their own. Adopted resources belong to the customer and are left out.
+     * Lists every resource Berth creates or keeps, except security groups and roles, which have
+     * sections of their own. Adopted resources belong to the customer and are left out.
      */
     private static ArrayNode otherResources(Plan plan) {
         ArrayNode resources = Json.MAPPER.createArrayNode();
@@ -236,8 +236,8 @@ public final class InputDocument {
     }
 
     /**
-     * The rules' short name of a CloudFormation-style type: its last part in lower case, with a
-     * hyphen between words, so {@code AWS::EC2::VPCEndpoint} becomes {@code vpc-endpoint}.
+     * Returns the rules' short name of a CloudFormation-style type: its last part in lower case,
+     * with a hyphen between words, so {@code AWS::EC2::VPCEndpoint} becomes {@code vpc-endpoint}.
      */
     static String shortType(String type) {
         String last = type.substring(type.lastIndexOf(':') + 1);

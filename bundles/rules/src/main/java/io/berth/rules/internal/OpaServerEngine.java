@@ -19,8 +19,8 @@ import javax.net.ssl.SSLException;
  * Evaluates the rules on a remote OPA server through its REST data API:
  * {@code POST /v1/data/berth/findings} with {@code {"input": ...}}. HTTPS uses the JDK's default
  * trust store. The server must have loaded {@code policies/berth}, {@code policies/data} and
- * every folder of {@code rules.paths}; this engine cannot check that, except that a server
- * without the rules answers without a result, which is an error.
+ * every folder of {@code rules.paths}. This engine cannot check that, except that a server
+ * without the rules responds without a result, which is an error.
  */
 public final class OpaServerEngine {
 
@@ -47,8 +47,8 @@ public final class OpaServerEngine {
         HttpResponse<byte[]> response = send(request, opaUrl);
         JsonNode answer = parseAnswer(response, opaUrl);
         if (response.statusCode() != 200) {
-            throw new RuleEvaluationException("the OPA server at " + opaUrl + " answered HTTP " + response.statusCode()
-                    + " to POST " + FINDINGS_PATH + ": " + answer.path("code").asText("") + " "
+            throw new RuleEvaluationException("the OPA server at " + opaUrl +  " returned HTTP " + response.statusCode()
+                    + " for POST " + FINDINGS_PATH + ": " + answer.path("code").asText("") + " "
                     + answer.path("message").asText(answer.toString()),
                     "fix the Rego named in the message and restart or reload the server");
         }
@@ -62,7 +62,10 @@ public final class OpaServerEngine {
         return result;
     }
 
-    /** The findings endpoint of a server address; anything but an absolute http or https URL is a config error. */
+    /**
+     * Returns the findings endpoint of a server address. Anything but an absolute http or https
+     * URL raises {@link InvalidConfigException} for {@code rules.opaUrl}.
+     */
     static URI endpoint(String opaUrl) {
         URI base;
         try {
@@ -84,7 +87,7 @@ public final class OpaServerEngine {
         } catch (HttpConnectTimeoutException e) {
             throw unreachable(opaUrl, "connecting timed out after " + CONNECT_TIMEOUT.toSeconds() + " s", e);
         } catch (HttpTimeoutException e) {
-            throw new RuleEvaluationException("the OPA server at " + opaUrl + " did not answer within "
+            throw new RuleEvaluationException("the OPA server at " + opaUrl + " did not respond within "
                     + REQUEST_TIMEOUT.toSeconds() + " s", "check the server's load and log", e);
         } catch (ConnectException e) {
             throw unreachable(opaUrl, "the connection was refused", e);
@@ -107,7 +110,7 @@ public final class OpaServerEngine {
             }
             return answer;
         } catch (IOException e) {
-            throw new RuleEvaluationException("the OPA server at " + opaUrl + " answered HTTP " + response.statusCode()
+            throw new RuleEvaluationException("the OPA server at " + opaUrl + " returned HTTP " + response.statusCode()
                     + " with a body that is not a JSON object", "check that " + opaUrl + " is an OPA server", e);
         }
     }

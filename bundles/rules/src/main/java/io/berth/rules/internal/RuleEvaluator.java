@@ -82,8 +82,8 @@ public final class RuleEvaluator {
     }
 
     /**
-     * One bundle's result is used as it is. Several are united without duplicates, because each
-     * company bundle compiles the default rules in too, and sorted as the rules sort.
+     * Returns one bundle's result as it is, and unites several without duplicates, sorted as the
+     * rules sort. Duplicates occur because each company bundle compiles the default rules in too.
      */
     private static List<JsonNode> merge(List<JsonNode> results, String source) {
         for (JsonNode result : results) {

@@ -83,7 +83,7 @@ final class TarReader {
         return true;
     }
 
-    /** The header checksum counts the checksum field itself as eight spaces. */
+    /** Verifies the header checksum, which counts the checksum field itself as eight spaces. */
     private static void verifyChecksum(byte[] header) throws IOException {
         long expected = parseOctal(header, 148, 8);
         long actual = 0;

@@ -12,6 +12,7 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.ValType;
@@ -103,9 +104,9 @@ public final class WasmPolicy {
         synchronized (this) {
             instantiate();
         }
-        // Compiling the module to JVM bytecode takes seconds, but then evaluates many times
-        // faster than the interpreter, so a long-running process switches over once it is done
-        // and a one-shot command never waits for it.
+        // Compiling the module to JVM bytecode takes seconds, but the compiled module evaluates
+        // many times faster than the interpreter. evaluate() switches over once compilation is
+        // done and never waits for it, so a one-shot command does not pay for it.
         this.compiled = CompletableFuture.supplyAsync(() -> MachineFactoryCompiler.compile(module), COMPILER);
         compiled.whenComplete((factory, error) -> {
             // A compilation cut short by closing, such as a CLI command that exits, is no problem.
@@ -203,11 +204,13 @@ public final class WasmPolicy {
     }
 
     private boolean hasExport(String name) {
-        try {
-            return module.exportSection() != null && instance.exports().function(name) != null;
-        } catch (ChicoryException e) {
-            return false;
+        ExportSection exports = module.exportSection();
+        for (int i = 0; i < exports.exportCount(); i++) {
+            if (exports.getExport(i).name().equals(name)) {
+                return true;
+            }
         }
+        return false;
     }
 
     private Map<Integer, String> readBuiltins() {
@@ -324,11 +327,11 @@ public final class WasmPolicy {
         return new String(memory.readBytes(address, end - address), StandardCharsets.UTF_8);
     }
 
-    private JsonNode parse(String json, String what) {
+    private JsonNode parse(String json, String description) {
         try {
             return Json.MAPPER.readTree(json);
         } catch (IOException e) {
-            throw new RuleEvaluationException(what + " from policy.wasm in " + source + " is not valid JSON: "
+            throw new RuleEvaluationException(description + " from policy.wasm in " + source + " is not valid JSON: "
                     + e.getMessage(), CompiledBundle.REBUILD_DEFAULT, e);
         }
     }

@@ -146,7 +146,7 @@ class EngineParityTest {
         return rules;
     }
 
-    /** The default bundle with other company settings as its data document. */
+    /** Returns the default bundle with other company settings as its data document. */
     private static CompiledBundle withSettings(JsonNode settings) {
         CompiledBundle defaults = CompiledBundle.read(TestFiles.DEFAULT_BUNDLE, "");
         ObjectNode data = Json.MAPPER.createObjectNode();

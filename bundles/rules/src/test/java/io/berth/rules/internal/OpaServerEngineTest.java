@@ -55,7 +55,7 @@ class OpaServerEngineTest {
         RuleEvaluationException error = assertThrows(RuleEvaluationException.class,
                 () -> engine.evaluate(TestFiles.utf8("{}"), url));
 
-        assertEquals("the OPA server at " + url + " answered HTTP 500 to POST /v1/data/berth/findings:"
+        assertEquals("the OPA server at " + url + " returned HTTP 500 for POST /v1/data/berth/findings:"
                 + " internal_error eval_conflict_error: rule conflict", error.getMessage());
     }
 

@@ -43,7 +43,7 @@ final class Plans {
                 + "\"Action\":\"" + action + "\",\"Resource\":\"" + resource + "\"}]}";
     }
 
-    /** A direct-mode plan with a network, both security groups and the four roles. */
+    /** Builds a direct-mode plan with a network, both security groups and the four roles. */
     static Plan fullPlan(List<String> cidrs, RulesConfig rules) {
         DeploymentConfig config = config(Mode.DIRECT, cidrs, rules);
         List<PlannedResource> resources = List.of(
