@@ -89,6 +89,8 @@ public class CheckCommand implements Callable<Integer> {
                 SERVICE_TIMEOUT);
         List<FindingsWriter.Checked> checked = new ArrayList<>();
         if (policies.isEmpty()) {
+            // NOTE: only the company rules run here. The built-in validation of the policy
+            // bundle (PolicyChecker) is not called, because it is not implemented yet.
             Plan plan = generatedPlan(deployment);
             checked.add(new FindingsWriter.Checked(config.toString(), rules.evaluate(plan)));
         } else {

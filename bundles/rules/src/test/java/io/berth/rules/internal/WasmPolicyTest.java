@@ -69,8 +69,8 @@ class WasmPolicyTest {
         RuleEvaluationException error = assertThrows(RuleEvaluationException.class,
                 () -> policy.evaluate(TestFiles.utf8("{\"first\":true,\"second\":true}")));
 
-        assertTrue(error.getMessage().contains("conflict.tar.gz"), error.getMessage());
-        assertTrue(error.getMessage().contains("conflict"), error.getMessage());
+        assertTrue(error.getMessage().contains("conflict.tar.gz failed: "), error.getMessage());
+        assertTrue(error.getMessage().endsWith("conflict/findings.rego:8:1: var assignment conflict"), error.getMessage());
         assertEquals(TestFiles.json("[]"), policy.evaluate(TestFiles.utf8("{\"first\":true}")));
     }
 }
