@@ -54,8 +54,18 @@ if [[ ! -x "$opa" ]]; then
     exit 1
 fi
 
+# Paths given on the command line are relative to the caller's folder, and the
+# script works from the repository root from here on.
+if [[ "$output" != "policies/bundle.tar.gz" ]]; then
+    output="$(realpath -m "$output")"
+fi
+for index in "${!extra_dirs[@]}"; do
+    extra_dirs[index]="$(realpath -m "${extra_dirs[index]}")"
+done
+
 # policy.wasm records the rule file paths as given, so paths relative to the
-# repository root keep the bundle independent of where the repository lives.
+# repository root keep the default bundle independent of where the repository
+# lives.
 cd "$repo_root"
 
 echo "opa fmt: checking policies/berth"
@@ -86,20 +96,63 @@ trap 'rm -f "$built_bundle"' EXIT
 # the Rego sources inside policies/bundle.tar.gz would clash with the same
 # files in policies/berth when running "opa test policies/". The Wasm engine
 # needs only /policy.wasm, /data.json and /.manifest, so the sources are
-# dropped. Members keep opa's fixed metadata and gzip gets a fixed timestamp,
-# so the same rules give the same bytes.
-python3 - "$built_bundle" "$output" <<'PYTHON'
+# dropped. The .manifest gets the SHA-256 of every source file, which Berth
+# compares with the files next to the bundle. Members keep opa's fixed
+# metadata and gzip gets a fixed timestamp, so the same rules give the same
+# bytes.
+python3 - "$built_bundle" "$output" policies/berth policies/data "${extra_dirs[@]}" <<'PYTHON'
 import gzip
+import hashlib
 import io
+import json
+import os
 import sys
 import tarfile
 
-source_path, output_path = sys.argv[1], sys.argv[2]
+source_path, output_path, source_dirs = sys.argv[1], sys.argv[2], sys.argv[3:]
+
+
+# The files opa build compiles from a folder: Rego without the tests, and data
+# files. Paths are relative to the folder, with forward slashes.
+def source_hashes(folder):
+    hashes = {}
+    for directory, subdirectories, names in os.walk(folder):
+        subdirectories.sort()
+        for name in sorted(names):
+            if name.endswith("_test.rego") or not name.endswith((".rego", ".json", ".yaml", ".yml")):
+                continue
+            path = os.path.join(directory, name)
+            with open(path, "rb") as source:
+                digest = hashlib.sha256(source.read()).hexdigest()
+            hashes[os.path.relpath(path, folder).replace(os.sep, "/")] = digest
+    return hashes
+
+
+# Berth's engine compares these hashes with the files next to the bundle to
+# tell a bundle that is older than its sources. Folders are recorded relative
+# to the bundle's own folder. "defaults" identifies the default rules and
+# settings, so that a company bundle built against other defaults is caught.
+bundle_dir = os.path.dirname(os.path.abspath(output_path))
+sources = {}
+for folder in source_dirs:
+    relative = os.path.relpath(os.path.abspath(folder), bundle_dir).replace(os.sep, "/")
+    sources[relative] = source_hashes(folder)
+defaults = hashlib.sha256(
+    json.dumps([source_hashes("policies/berth"), source_hashes("policies/data")], sort_keys=True).encode()
+).hexdigest()
+
 archive = io.BytesIO()
 with tarfile.open(source_path) as source, tarfile.open(fileobj=archive, mode="w") as target:
     for member in source.getmembers():
-        if not member.name.endswith(".rego"):
-            target.addfile(member, source.extractfile(member))
+        if member.name.endswith(".rego"):
+            continue
+        content = source.extractfile(member).read()
+        if member.name.lstrip("/") == ".manifest":
+            manifest = json.loads(content)
+            manifest.setdefault("metadata", {})["berth"] = {"defaults": defaults, "sources": sources}
+            content = json.dumps(manifest, sort_keys=True).encode()
+            member.size = len(content)
+        target.addfile(member, io.BytesIO(content))
 with open(output_path, "wb") as output, gzip.GzipFile(fileobj=output, mode="wb", filename="", mtime=0) as compressed:
     compressed.write(archive.getvalue())
 PYTHON

@@ -13,7 +13,7 @@ import rego.v1
 # custom:
 #   severity: error
 deny contains finding if {
-	not is_object(data.berth.company)
+	not settings_loaded
 	finding := {
 		"rule": "company-settings-missing",
 		"severity": "error",
@@ -22,6 +22,10 @@ deny contains finding if {
 		"fix": "Load policies/data/berth.json beside the rules, or rebuild the bundle with policies/build.sh.",
 	}
 }
+
+# A helper rule, because "not is_object(data.berth.company)" is undefined, not
+# true, when data.berth.company does not exist at all (checked with OPA 1.22.4).
+settings_loaded if is_object(data.berth.company)
 
 # METADATA
 # title: Invalid severity override

@@ -20,7 +20,7 @@ class PlatformResourcesTest {
                 .body("symbolicName", hasItems(
                         "io.berth.aws", "io.berth.network.managed", "io.berth.network.byon",
                         "io.berth.securitygroups", "io.berth.roles", "io.berth.fleet", "io.berth.reaper",
-                        "io.berth.policy", "io.berth.setup", "org.apache.felix.scr", "org.apache.felix.configadmin"))
+                        "io.berth.policy", "io.berth.rules", "io.berth.setup", "org.apache.felix.scr", "org.apache.felix.configadmin"))
                 .body("findAll { it.origin == 'distribution' }.state", everyItem(equalTo("ACTIVE")))
                 .body("find { it.symbolicName == 'io.berth.aws' }.location", notNullValue());
     }

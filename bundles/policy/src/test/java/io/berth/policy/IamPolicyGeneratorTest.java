@@ -298,9 +298,9 @@ class IamPolicyGeneratorTest {
     void roleNamesFollowConfig() {
         GeneratedRole worker = Examples.role(BYON_ROLES, RoleKind.WORKER);
 
-        assertEquals("acme-reporting-worker", worker.name());
+        assertEquals("berth-reporting-worker", worker.name());
         assertEquals("/platform/berth/", worker.path());
-        assertEquals("acme-reporting-worker", worker.instanceProfile());
+        assertEquals("berth-reporting-worker", worker.instanceProfile());
         assertEquals("berth-analytics-user-initiated", Examples.role(MANAGED_ROLES, RoleKind.USER_INITIATED).name());
         assertNull(Examples.role(MANAGED_ROLES, RoleKind.USER_INITIATED).instanceProfile());
     }

@@ -73,11 +73,15 @@ final class RolePermissions {
                         "iam:GetInstanceProfile", "iam:RemoveRoleFromInstanceProfile", "iam:TagInstanceProfile")
                 .resources(ResourceNames.instanceProfileArn(config))
                 .build());
+        // NOTE: IAM documents that AddRoleToInstanceProfile checks iam:PassRole in the context of EC2
+        // instances (iam:AssociatedResourceArn); that it sets iam:PassedToService to EC2 there is
+        // read from that, not yet seen in a real account.
         requirements.add(PermissionRequirement.builder(RoleKind.DEPLOYER, "PassWorkerRoleToInstanceProfile")
                 .reason("IAM authorizes AddRoleToInstanceProfile only when the caller may pass the role")
-                .scoping("only the Worker role, by ARN")
+                .scoping("only the Worker role, by ARN, and only to EC2")
                 .actions("iam:PassRole")
                 .resources(ResourceNames.roleArn(config, RoleKind.WORKER))
+                .conditions(Condition.of("StringEquals", "iam:PassedToService", "ec2.amazonaws.com"))
                 .build());
         return requirements;
     }

@@ -3,6 +3,7 @@ package io.berth.distribution.cli;
 import io.berth.api.BerthException;
 import io.berth.api.CloudException;
 import io.berth.api.InvalidConfigException;
+import io.berth.api.RuleEvaluationException;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ public final class CommandLines {
 
     /** Commands of the fixed command set that this version does not implement yet. */
     static final List<String> UNAVAILABLE = List.of(
-            "check", "clusters", "reap", "template");
+            "clusters", "reap", "template");
 
     private CommandLines() {
     }
@@ -68,7 +69,9 @@ public final class CommandLines {
                 err.println("fix: " + berth.fix());
             }
             err.flush();
-            if (berth instanceof InvalidConfigException) {
+            // Rules that cannot be evaluated are reported like bad input: the Rego, the
+            // compiled bundle or the server address needs fixing before anything can run.
+            if (berth instanceof InvalidConfigException || berth instanceof RuleEvaluationException) {
                 return BAD_INPUT;
             }
             return berth instanceof CloudException ? CLOUD_ERROR : FINDINGS;

@@ -38,7 +38,7 @@ public class HostDiagnostics {
     Platform platform;
 
     /** The compiled company rules the embedded engine loads. */
-    @ConfigProperty(name = "berth.rules.embedded-bundle", defaultValue = "policies/bundle.tar.gz")
+    @ConfigProperty(name = "berth.rules.bundle", defaultValue = "policies/bundle.tar.gz")
     Path embeddedBundle;
 
     /** Runs every check in the order {@code berth doctor} prints them. */

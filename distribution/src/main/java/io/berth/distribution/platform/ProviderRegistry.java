@@ -77,6 +77,20 @@ public final class ProviderRegistry implements AutoCloseable {
                         "no " + type.id() + " service is registered: check `berth bundles` for a bundle that is not active"));
     }
 
+    /**
+     * Returns the one service of a type, waiting up to {@code timeout} for it to register.
+     * Declarative Services activates components after their bundles start, so a command that
+     * runs right after start-up may otherwise find nothing yet.
+     */
+    public <T> T awaitService(ServiceType type, Class<T> interfaceType, java.time.Duration timeout) {
+        try {
+            trackers.get(type).waitForService(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return service(type, interfaceType);
+    }
+
     /** Picks, for each provider type, the one that serves this deployment. */
     public ActiveProviders activeFor(DeploymentConfig config) {
         String namedNetwork = config.network() == null ? null : config.network().provider();

@@ -1,6 +1,7 @@
 package io.berth.distribution.platform;
 
 import io.berth.api.CloudDiagnostics;
+import io.berth.api.CompanyRules;
 import io.berth.api.FleetProvider;
 import io.berth.api.NetworkProvider;
 import io.berth.api.PolicyChecker;
@@ -19,6 +20,7 @@ public enum ServiceType {
     REAPER("reaper", ReaperProvider.class.getName()),
     POLICY_GENERATOR("policy-generator", PolicyGenerator.class.getName()),
     POLICY_CHECKER("policy-checker", PolicyChecker.class.getName()),
+    COMPANY_RULES("company-rules", CompanyRules.class.getName()),
     SETUP("setup", SetupService.class.getName()),
     DIAGNOSTICS("diagnostics", CloudDiagnostics.class.getName()),
     // Tracked by name: the interface lives in the AWS bundle, not in the host.

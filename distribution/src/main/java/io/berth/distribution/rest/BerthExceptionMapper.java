@@ -2,6 +2,7 @@ package io.berth.distribution.rest;
 
 import io.berth.api.BerthException;
 import io.berth.api.InvalidConfigException;
+import io.berth.api.RuleEvaluationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -20,7 +21,7 @@ public class BerthExceptionMapper implements ExceptionMapper<BerthException> {
         int status = exception instanceof InvalidConfigException ? 400 : 502;
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", status == 400 ? "Invalid configuration" : "Cloud call failed");
+        problem.put("title", title(exception));
         problem.put("status", status);
         problem.put("detail", exception.getMessage());
         if (exception instanceof InvalidConfigException invalid) {
@@ -30,5 +31,12 @@ public class BerthExceptionMapper implements ExceptionMapper<BerthException> {
             problem.put("fix", exception.fix());
         }
         return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    private static String title(BerthException exception) {
+        if (exception instanceof InvalidConfigException) {
+            return "Invalid configuration";
+        }
+        return exception instanceof RuleEvaluationException ? "Company rules could not be evaluated" : "Cloud call failed";
     }
 }

@@ -74,7 +74,20 @@ final class BerthProcess implements AutoCloseable {
      */
     static CommandResult run(Path workDir, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = javaCommand("-Dberth.platform.deploy-dir=" + workDir.resolve("deploy"));
+        return run(workDir, environment, List.of(), args);
+    }
+
+    /** Runs one CLI command with extra system properties, such as {@code -Dberth.rules.bundle=FILE}. */
+    static CommandResult run(Path workDir, List<String> properties, String... args)
+            throws IOException, InterruptedException {
+        return run(workDir, Map.of(), properties, args);
+    }
+
+    /** Runs one CLI command with extra environment variables and system properties. */
+    static CommandResult run(Path workDir, Map<String, String> environment, List<String> properties, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = javaCommand(properties.toArray(String[]::new));
+        command.add(command.size() - 2, "-Dberth.platform.deploy-dir=" + workDir.resolve("deploy"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
@@ -109,7 +122,7 @@ final class BerthProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dberth.platform.bundles-dir=" + BUNDLES);
-        command.add("-Dberth.rules.embedded-bundle=" + ROOT.resolve("policies/bundle.tar.gz"));
+        command.add("-Dberth.rules.bundle=" + ROOT.resolve("policies/bundle.tar.gz"));
         command.addAll(List.of(properties));
         command.add("-jar");
         command.add(APP.toString());
