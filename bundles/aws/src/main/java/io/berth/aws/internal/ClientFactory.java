@@ -2,11 +2,12 @@ package io.berth.aws.internal;
 
 import io.berth.aws.OperationRecorder;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -23,10 +24,20 @@ final class ClientFactory {
 
     private final SdkHttpClient httpClient;
     private final Optional<URI> endpoint;
+    private final List<ExecutionInterceptor> extraInterceptors;
 
     ClientFactory(SdkHttpClient httpClient, Optional<URI> endpoint) {
+        this(httpClient, endpoint, List.of());
+    }
+
+    /**
+     * @param extraInterceptors interceptors that other bundles register as services, such as a
+     *                          tracing or latency bench bundle, added after Berth's own
+     */
+    ClientFactory(SdkHttpClient httpClient, Optional<URI> endpoint, List<ExecutionInterceptor> extraInterceptors) {
         this.httpClient = httpClient;
         this.endpoint = endpoint;
+        this.extraInterceptors = List.copyOf(extraInterceptors);
     }
 
     Optional<URI> endpoint() {
@@ -63,11 +74,12 @@ final class ClientFactory {
         builder.region(region)
                 .credentialsProvider(credentials)
                 .httpClient(httpClient)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.STANDARD)
-                        .addExecutionInterceptor(new RecordingInterceptor(recorder))
-                        .addExecutionInterceptor(new Endpoints.NamingInterceptor())
-                        .build());
+                .overrideConfiguration(configuration -> {
+                    configuration.retryStrategy(RetryMode.STANDARD)
+                            .addExecutionInterceptor(new RecordingInterceptor(recorder))
+                            .addExecutionInterceptor(new Endpoints.NamingInterceptor());
+                    extraInterceptors.forEach(configuration::addExecutionInterceptor);
+                });
         endpoint.ifPresent(builder::endpointOverride);
         return builder;
     }

@@ -7,6 +7,7 @@ import io.berth.aws.AwsErrors;
 import io.berth.aws.OperationRecorder;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,6 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +60,12 @@ public final class DefaultAwsClients implements AwsClients {
     // Built on first use, so that an invalid AWS_ENDPOINT_URL fails the command that needs a
     // client, with a message naming the variable, and not this component's activation.
     private ClientFactory factory;
+
+    // Interceptors other bundles register, such as tracing. A new one re-activates this
+    // component, so that every client is built again with it.
+    @Reference(service = ExecutionInterceptor.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.STATIC, policyOption = ReferencePolicyOption.GREEDY)
+    private List<ExecutionInterceptor> extraInterceptors;
 
     @Activate
     public void activate() {
@@ -136,7 +148,8 @@ public final class DefaultAwsClients implements AwsClients {
 
     private synchronized ClientFactory factory() {
         if (factory == null) {
-            factory = new ClientFactory(httpClient, Endpoints.configured());
+            factory = new ClientFactory(httpClient, Endpoints.configured(),
+                    extraInterceptors == null ? List.of() : extraInterceptors);
             LOG.debug("AWS clients ready, endpoint {}",
                     factory.endpoint().map(URI::toString).orElse("from the SDK's defaults"));
         }
