@@ -1,7 +1,12 @@
 package io.berth.distribution;
 
+import io.berth.api.InvalidConfigException;
+import io.berth.distribution.cli.CommandLines;
+import io.berth.distribution.config.LaunchSettings;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The {@code berth} executable. {@code serve} runs the admin server; every other command runs
@@ -22,6 +27,26 @@ public final class Main {
             System.setProperty("berth.platform.start-on-boot", "false");
             System.setProperty("quarkus.log.console.level", System.getProperty("berth.log.level", "WARN"));
         }
+
+        Map<String, String> settings;
+        try {
+            settings = LaunchSettings.forCommandLine(args, systemProperties(), System.getenv());
+        } catch (InvalidConfigException e) {
+            // The server refuses to start on a bad config rather than serve with part of it.
+            System.err.println("error: " + e.getMessage());
+            if (!e.fix().isEmpty()) {
+                System.err.println("fix: " + e.fix());
+            }
+            System.exit(CommandLines.BAD_INPUT);
+            return;
+        }
+        settings.forEach(System::setProperty);
         Quarkus.run(BerthApplication.class, args);
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
+        return properties;
     }
 }

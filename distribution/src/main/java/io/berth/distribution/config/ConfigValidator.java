@@ -38,5 +38,6 @@ final class ConfigValidator {
                     managed ? "sets both managed and byon" : "sets neither managed nor byon",
                     "set exactly one of network.managed and network.byon");
         }
+        AdminConfigValidator.validate(source, config.admin());
     }
 }
