@@ -1,8 +1,8 @@
 package io.berth.distribution.platform;
 
 import io.berth.api.BerthException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,32 +128,80 @@ public final class FrameworkHost {
         return current.getBundleContext();
     }
 
-    /** Installs a bundle, or updates it when one with the same location is installed. */
+    /** Installs a bundle from a file, or updates it when one with the same location is installed. */
     public Bundle install(Path jar, BundleOrigin origin) throws BundleException {
-        String location = jar.toAbsolutePath().normalize().toUri().toString();
-        origins.put(location, origin);
-        Bundle existing = context().getBundle(location);
-        try (InputStream in = Files.newInputStream(jar)) {
-            if (existing != null) {
-                existing.update(in);
-                problems.remove(existing.getBundleId());
-                return existing;
-            }
-            return context().installBundle(location, in);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(jar);
         } catch (IOException e) {
             throw new BundleException("could not read " + jar + ": " + e.getMessage(), e);
+        }
+        return install(location(jar), content, origin);
+    }
+
+    /**
+     * Installs a bundle from bytes already read and checked, or updates the bundle installed from
+     * the same location. The bytes, not the file, are installed, so a file changed after the check
+     * cannot slip in.
+     */
+    public Bundle install(String location, byte[] content, BundleOrigin origin) throws BundleException {
+        origins.put(location, origin);
+        Bundle existing = context().getBundle(location);
+        if (existing != null) {
+            existing.update(new ByteArrayInputStream(content));
+            problems.remove(existing.getBundleId());
+            return existing;
+        }
+        try {
+            return context().installBundle(location, new ByteArrayInputStream(content));
+        } catch (BundleException e) {
+            origins.remove(location);
+            throw e;
         }
     }
 
     /** Uninstalls the bundle installed from the given file, if any. */
     public void uninstall(Path jar) throws BundleException {
-        String location = jar.toAbsolutePath().normalize().toUri().toString();
+        uninstall(location(jar));
+    }
+
+    /** Uninstalls the bundle installed from the given location, if any. */
+    public void uninstall(String location) throws BundleException {
         Bundle bundle = context().getBundle(location);
         if (bundle != null) {
             bundle.uninstall();
             problems.remove(bundle.getBundleId());
             origins.remove(location);
         }
+    }
+
+    /** The installed bundles with this symbolic name, of any version. */
+    public List<Bundle> bySymbolicName(String symbolicName) {
+        return Stream.of(context().getBundles())
+                .filter(bundle -> symbolicName.equals(bundle.getSymbolicName()))
+                .toList();
+    }
+
+    public BundleOrigin origin(Bundle bundle) {
+        return bundle.getBundleId() == 0
+                ? BundleOrigin.SYSTEM
+                : origins.getOrDefault(bundle.getLocation(), BundleOrigin.DEPLOY_FOLDER);
+    }
+
+    public BundleInfo describe(Bundle bundle) {
+        return new BundleInfo(
+                bundle.getBundleId(),
+                bundle.getSymbolicName(),
+                bundle.getVersion().toString(),
+                stateName(bundle.getState()),
+                origin(bundle).id(),
+                bundle.getLocation(),
+                problems.get(bundle.getBundleId()));
+    }
+
+    /** The location a bundle installed from this file has: the file's absolute URI. */
+    public static String location(Path jar) {
+        return jar.toAbsolutePath().normalize().toUri().toString();
     }
 
     /** Rewires bundles after updates and removals, so that importers move to the new classes. */
@@ -202,20 +250,6 @@ public final class FrameworkHost {
         return isRunning() && bundles().stream()
                 .filter(info -> BundleOrigin.DISTRIBUTION.id().equals(info.origin()))
                 .allMatch(info -> "ACTIVE".equals(info.state()));
-    }
-
-    private BundleInfo describe(Bundle bundle) {
-        BundleOrigin origin = bundle.getBundleId() == 0
-                ? BundleOrigin.SYSTEM
-                : origins.getOrDefault(bundle.getLocation(), BundleOrigin.DEPLOY_FOLDER);
-        return new BundleInfo(
-                bundle.getBundleId(),
-                bundle.getSymbolicName(),
-                bundle.getVersion().toString(),
-                stateName(bundle.getState()),
-                origin.id(),
-                bundle.getLocation(),
-                problems.get(bundle.getBundleId()));
     }
 
     private List<Path> distributionJars() {
