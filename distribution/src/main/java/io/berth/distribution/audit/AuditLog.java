@@ -3,6 +3,7 @@ package io.berth.distribution.audit;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,13 +26,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 /**
  * The audit log in the database: the embedded H2 file under the data folder, or PostgreSQL when
- * {@code admin.database.url} names one. Events are written in arrival order by one background
- * thread, so that the HTTP event loop never waits for the database. Reads first wait for every
- * event queued before them, and shutdown waits for the queue to drain.
+ * {@code admin.database.url} names one. One background thread first migrates the schema with
+ * Flyway, then writes events in arrival order, so that the HTTP event loop never waits for the
+ * database. Reads first wait for every event queued before them, and shutdown waits for the
+ * queue to drain.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -50,12 +54,42 @@ public class AuditLog {
     @Any
     InjectableInstance<AgroalDataSource> dataSources;
 
+    @Inject
+    @Any
+    InjectableInstance<Flyway> migrations;
+
+    @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true")
+    boolean serving;
+
     private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "berth-audit-writer");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicLong failedWrites = new AtomicLong();
+    private volatile Schema schema = Schema.PENDING;
+    private volatile String schemaError;
+
+    /** Where the schema migration stands: writes before it ends wait behind it in the queue. */
+    public enum Schema {
+        PENDING, MIGRATED, FAILED
+    }
+
+    /** Queues the schema migration as the writer's first task; one-shot commands open no database. */
+    void onStart(@Observes StartupEvent event) {
+        if (serving) {
+            writer.execute(this::migrate);
+        }
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** Why the migration failed, or null. */
+    public String schemaError() {
+        return schemaError;
+    }
 
     /** Queues an event; it is stored shortly after, in the order of the calls. */
     public void record(AuditEvent event) {
@@ -106,6 +140,19 @@ public class AuditLog {
     @PreDestroy
     void close() {
         writer.shutdownNow();
+    }
+
+    private void migrate() {
+        try {
+            var result = migrations.getActive().migrate();
+            schema = Schema.MIGRATED;
+            LOG.debugf("audit schema at version %s, %d migration(s) applied", result.targetSchemaVersion,
+                    result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            schemaError = e.getMessage();
+            schema = Schema.FAILED;
+            LOG.errorf("migrating the audit database failed, so no audit event can be stored: %s", e.getMessage());
+        }
     }
 
     private void store(AuditEvent event) {

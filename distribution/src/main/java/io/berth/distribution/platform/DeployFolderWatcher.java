@@ -133,7 +133,7 @@ public final class DeployFolderWatcher implements AutoCloseable {
     private Bundle install(Path jar, Stamp stamp) {
         byte[] content;
         try {
-            content = Files.readAllBytes(jar);
+            content = BundleJar.readFile(jar);
         } catch (IOException e) {
             LOG.warnf("could not read %s from the deploy folder: %s", jar, e.getMessage());
             return null;

@@ -3,6 +3,7 @@ package io.berth.distribution.platform;
 import io.berth.api.BerthException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,13 +131,20 @@ public final class FrameworkHost {
 
     /** Installs a bundle from a file, or updates it when one with the same location is installed. */
     public Bundle install(Path jar, BundleOrigin origin) throws BundleException {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(jar);
+        String location = location(jar);
+        origins.put(location, origin);
+        Bundle existing = context().getBundle(location);
+        // Streamed, not read whole: the AWS bundle alone is about 27 MB.
+        try (InputStream in = Files.newInputStream(jar)) {
+            if (existing != null) {
+                existing.update(in);
+                problems.remove(existing.getBundleId());
+                return existing;
+            }
+            return context().installBundle(location, in);
         } catch (IOException e) {
             throw new BundleException("could not read " + jar + ": " + e.getMessage(), e);
         }
-        return install(location(jar), content, origin);
     }
 
     /**

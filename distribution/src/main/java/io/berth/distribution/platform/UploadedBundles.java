@@ -48,7 +48,7 @@ final class UploadedBundles {
         List<Bundle> toStart = new ArrayList<>();
         for (Path jar : keptJars()) {
             try {
-                byte[] content = Files.readAllBytes(jar);
+                byte[] content = BundleJar.readFile(jar);
                 BundleJar bundleJar = BundleJar.read(content);
                 TrustDecision decision = trust.decide(bundleJar);
                 if (!decision.trusted()) {

@@ -2,6 +2,9 @@ package io.berth.distribution.trust;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.CodeSigner;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -155,6 +158,17 @@ public record BundleJar(byte[] content, String sha256, String symbolicName, Stri
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+
+    /**
+     * Reads a jar file in small chunks. {@code Files.readAllBytes} asks for the whole file in one
+     * read, for which NIO allocates a direct buffer of the file's size and keeps it cached on the
+     * calling thread.
+     */
+    public static byte[] readFile(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readAllBytes();
         }
     }
 
