@@ -62,7 +62,7 @@ final class AccessProblems {
                 .withField("Content-Length");
     }
 
-    /** The challenge of a 401 response, as RFC 6750 defines it for bearer tokens. */
+    /** Returns the challenge of a 401 response, as RFC 6750 defines it for bearer tokens. */
     static String wwwAuthenticate(Problem problem) {
         return problem.type().endsWith(":" + INVALID_TOKEN)
                 ? "Bearer realm=\"berth\", error=\"invalid_token\""

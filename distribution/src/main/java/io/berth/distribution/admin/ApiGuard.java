@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * Guards the admin API at the HTTP layer, before any resource is chosen or any body is read:
  * every request outside {@code /q/} needs a bearer token whose role the {@link RoleTable} allows,
  * and a declared body within the configured size. Every request that changes something and every
- * request answered with an error is recorded in the audit log.
+ * request that ends with an error status is recorded in the audit log.
  *
  * <p>It is a Vert.x filter rather than a JAX-RS filter because it must also see the requests that
  * no JAX-RS resource answers, such as unknown paths and bodies the HTTP layer refuses, so that
@@ -58,9 +58,9 @@ public class ApiGuard {
         String method = context.request().method().name();
         context.addHeadersEndHandler(ignored -> audit(context, method, path));
 
-        Optional<Problem> refusal = authorize(context, method, path).or(() -> checkBodySize(context, method, path));
-        if (refusal.isPresent()) {
-            reject(context, refusal.get());
+        Optional<Problem> rejection = authorize(context, method, path).or(() -> checkBodySize(context, method, path));
+        if (rejection.isPresent()) {
+            reject(context, rejection.get());
             return;
         }
         context.next();

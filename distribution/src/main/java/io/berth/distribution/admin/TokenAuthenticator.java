@@ -29,7 +29,7 @@ public final class TokenAuthenticator {
                 .toList();
     }
 
-    /** Whether any token is configured; with none, every request is unauthenticated. */
+    /** Returns whether any token is configured. With none, every request is unauthenticated. */
     public boolean hasTokens() {
         return !entries.isEmpty();
     }

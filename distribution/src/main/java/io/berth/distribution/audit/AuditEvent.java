@@ -32,7 +32,7 @@ public record AuditEvent(long id, Instant at, String who, String role, String re
         };
     }
 
-    /** A one-line description for logs, without the detail. */
+    /** Returns a one-line description for logs, without the detail. */
     public String summary() {
         return method + " " + path + " by " + who + " -> " + status;
     }

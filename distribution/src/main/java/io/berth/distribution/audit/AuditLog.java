@@ -70,7 +70,7 @@ public class AuditLog {
     private volatile Schema schema = Schema.PENDING;
     private volatile String schemaError;
 
-    /** Where the schema migration stands: writes before it ends wait behind it in the queue. */
+    /** The state of the schema migration. Events queued before it ends are written after it. */
     public enum Schema {
         PENDING, MIGRATED, FAILED
     }
@@ -86,7 +86,7 @@ public class AuditLog {
         return schema;
     }
 
-    /** Why the migration failed, or null. */
+    /** Returns why the migration failed, or null. */
     public String schemaError() {
         return schemaError;
     }
@@ -120,7 +120,7 @@ public class AuditLog {
         return events;
     }
 
-    /** How many events could not be stored since the server started; each was logged as an error. */
+    /** Returns how many events could not be stored since the server started. Each was logged as an error. */
     public long failedWrites() {
         return failedWrites.get();
     }

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the audit database's schema is migrated, so that no audited request is answered before events can be stored. */
+/**
+ * Reports DOWN until the audit database's schema is migrated. Until then the events of served
+ * requests wait in the audit writer's queue.
+ */
 @Readiness
 @ApplicationScoped
 public class AuditLogReadiness implements HealthCheck {

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * What the audit record of the current request says beyond method, path and status: the caller,
- * the target and the detail. Resources and error mappers add to it; the record is written when
+ * What the audit record of the current request contains beyond method, path and status: the caller,
+ * the target and the detail. Resources and error mappers add to it, and the record is written when
  * the response's headers are sent.
  */
 @ApplicationScoped
@@ -34,7 +34,7 @@ public class AuditTrail {
         context().ifPresent(context -> detail(context, detail));
     }
 
-    /** The holder of the current request's token, when it had a valid one. */
+    /** Returns the holder of the current request's token, when it had a valid one. */
     public Optional<Caller> caller() {
         return context().map(context -> context.get(CALLER));
     }

@@ -3,6 +3,7 @@ package io.berth.distribution.config;
 import io.berth.api.InvalidConfigException;
 import io.berth.api.config.AdminConfig;
 import io.berth.api.config.DeploymentConfig;
+import io.berth.distribution.trust.TrustPolicy;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * Settings that must be known before Quarkus boots, worked out from the command line and from
  * {@code berth.yaml}: the data folder, the config file, and which audit database the server opens.
  *
- * <p>Quarkus fixes a datasource's database kind at build time, so the distribution has two named
+ * <p>Quarkus (3.33) fixes a datasource's database kind at build time, so the distribution has two named
  * datasources, {@value #EMBEDDED} (H2) and {@value #POSTGRESQL}; only their URL, credentials and
  * {@code active} flag are run-time settings, and these are set here.
  */
@@ -55,6 +56,8 @@ public final class LaunchSettings {
 
         AdminConfig admin = config.map(ConfigLoader::load).map(DeploymentConfig::admin).orElse(new AdminConfig(null));
         String source = config.map(Path::toString).orElse("(no config)");
+        // Reading the certificates here reports a missing one as a config error before boot.
+        config.ifPresent(file -> TrustPolicy.from(admin.trust(), file.getParent()));
         settings.putAll(auditDatabase(source, admin, dataDir, environment));
         if (!properties.containsKey("quarkus.http.limits.max-body-size")) {
             // The HTTP layer's limit is an outer bound only: the admin API checks the configured
@@ -95,13 +98,13 @@ public final class LaunchSettings {
         return settings;
     }
 
-    /** The data folder: {@code -Dberth.data-dir}, else {@code BERTH_DATA_DIR}, else {@code .berth} in the working folder. */
+    /** Returns the data folder: {@code -Dberth.data-dir}, else {@code BERTH_DATA_DIR}, else {@code .berth} in the working folder. */
     static Path dataDir(Map<String, String> properties, Map<String, String> environment) {
         String dir = properties.getOrDefault("berth.data-dir", environment.getOrDefault("BERTH_DATA_DIR", DEFAULT_DATA_DIR));
         return Path.of(dir).toAbsolutePath().normalize();
     }
 
-    /** The value of {@code --config FILE} or {@code --config=FILE} anywhere after the command name. */
+    /** Returns the value of {@code --config FILE} or {@code --config=FILE} anywhere after the command name. */
     static Optional<String> configOption(String[] args) {
         for (int i = 1; i < args.length; i++) {
             if ("--config".equals(args[i]) && i + 1 < args.length) {

@@ -39,7 +39,7 @@ public final class Operation implements AutoCloseable {
         }
     }
 
-    /** Whether the server is stopping, for an operation that checks between its own steps. */
+    /** Returns whether the server is stopping, for an operation that checks between its own steps. */
     public boolean stopRequested() {
         return tracker.stopRequested();
     }
@@ -56,7 +56,7 @@ public final class Operation implements AutoCloseable {
         return started;
     }
 
-    /** The step running now, or null between steps. */
+    /** Returns the step running now, or null between steps. */
     public String currentStep() {
         return currentStep;
     }

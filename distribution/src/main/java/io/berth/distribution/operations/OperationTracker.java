@@ -70,12 +70,12 @@ public class OperationTracker {
         return operation;
     }
 
-    /** Whether the server is stopping; an operation checks this between steps. */
+    /** Returns whether the server is stopping. An operation checks this between steps. */
     public synchronized boolean stopRequested() {
         return stopRequested;
     }
 
-    /** The operations that have begun and not ended, oldest first. */
+    /** Returns the operations that have begun and not ended, oldest first. */
     public synchronized List<Operation> running() {
         return new ArrayList<>(running);
     }

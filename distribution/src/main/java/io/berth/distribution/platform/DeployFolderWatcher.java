@@ -58,7 +58,7 @@ public final class DeployFolderWatcher implements AutoCloseable {
         return folder;
     }
 
-    /** The jars of the folder that were not installed, and why. */
+    /** Returns the jars of the folder that were not installed, with the reason. */
     public List<RejectedBundle> rejected() {
         return rejected.values().stream().sorted(Comparator.comparing(RejectedBundle::file)).toList();
     }
@@ -169,8 +169,8 @@ public final class DeployFolderWatcher implements AutoCloseable {
         rejectedStamps.put(jar, stamp);
         rejected.put(jar, new RejectedBundle(jar.toString(), BundleOrigin.DEPLOY_FOLDER.id(), symbolicName, sha256,
                 reason, Instant.now()));
-        String kept = installed.containsKey(jar) ? "; the version installed before keeps running" : "";
-        LOG.warnf("did not install %s from the deploy folder: %s%s", jar.getFileName(), reason, kept);
+        String stillRunning = installed.containsKey(jar) ? "; the version installed before keeps running" : "";
+        LOG.warnf("did not install %s from the deploy folder: %s%s", jar.getFileName(), reason, stillRunning);
     }
 
     private void uninstall(Path jar) {

@@ -207,7 +207,7 @@ public final class FrameworkHost {
                 problems.get(bundle.getBundleId()));
     }
 
-    /** The location a bundle installed from this file has: the file's absolute URI. */
+    /** Returns the location of a bundle installed from this file: the file's absolute URI. */
     public static String location(Path jar) {
         return jar.toAbsolutePath().normalize().toUri().toString();
     }

@@ -95,7 +95,7 @@ public class Platform {
         return host().bundles();
     }
 
-    /** The installed bundle with this symbolic name; the lowest bundle id when several versions are. */
+    /** Returns the installed bundle with this symbolic name, the one with the lowest bundle id when several versions are installed. */
     public BundleInfo bundle(String symbolicName) {
         return host().bySymbolicName(symbolicName).stream()
                 .findFirst()
@@ -103,7 +103,7 @@ public class Platform {
                 .orElseThrow(() -> new BundleNotFoundException(symbolicName));
     }
 
-    /** Jars found in the deploy folder or the upload folder but not installed, and why. */
+    /** Returns the jars found in the deploy folder or the upload folder but not installed, with the reason. */
     public synchronized List<RejectedBundle> rejectedBundles() {
         start();
         List<RejectedBundle> all = new ArrayList<>(uploaded.rejectedAtStart());

@@ -131,7 +131,7 @@ final class UploadedBundles {
         return removed;
     }
 
-    /** The uploaded bundle with this symbolic name, if any; a bundle of another origin is a conflict. */
+    /** Returns the uploaded bundle with this symbolic name, if any. A bundle of another origin with this name is a conflict. */
     private Optional<Bundle> uploadedOrConflict(String symbolicName) {
         for (Bundle bundle : host.bySymbolicName(symbolicName)) {
             BundleOrigin origin = host.origin(bundle);

@@ -59,7 +59,7 @@ public class BundlesResource {
 
     /**
      * Installs the jar in the body, or updates the uploaded bundle with its symbolic name, when
-     * the trust policy trusts it. Answers 201 for a new bundle and 200 for an update.
+     * the trust policy trusts it. Returns 201 for a new bundle and 200 for an update.
      */
     @POST
     @Consumes(JAVA_ARCHIVE)
@@ -88,7 +88,7 @@ public class BundlesResource {
     private byte[] readBody(InputStream body) {
         long maxBytes = settings.maxBundleBytes();
         try {
-            // One byte past the limit tells a body at the limit from a larger one.
+            // One byte past the limit distinguishes a body at the limit from a larger one.
             byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
                 throw new ProblemException(Problem.of("body-too-large", "Request body too large", 413,

@@ -56,7 +56,7 @@ public class JsonBodyExceptionMapper {
         return Problem.of("invalid-request", "Invalid request", 400, detail).withField(field);
     }
 
-    /** The JSON path of the field, such as {@code buckets[0].name}. */
+    /** Returns the JSON path of the field, such as {@code buckets[0].name}. */
     private static String fieldPath(JsonMappingException exception) {
         String path = exception.getPath().stream()
                 .map(reference -> reference.getFieldName() != null

@@ -15,18 +15,18 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
-    /** A request value is invalid: 400, naming the field. */
+    /** Creates a 400 problem for an invalid request value, naming the field. */
     public static ProblemException invalid(String field, String detail, String fix) {
         return new ProblemException(Problem.of("invalid-request", "Invalid request", 400, detail)
                 .withField(field).withFix(fix));
     }
 
-    /** What the request names does not exist: 404. */
+    /** Creates a 404 problem for something the request names that does not exist. */
     public static ProblemException notFound(String field, String detail, String fix) {
         return new ProblemException(Problem.of("not-found", "Not found", 404, detail).withField(field).withFix(fix));
     }
 
-    /** The request conflicts with the current state: 409. */
+    /** Creates a 409 problem for a request that conflicts with the current state. */
     public static ProblemException conflict(String field, String detail, String fix) {
         return new ProblemException(Problem.of("conflict", "Conflict", 409, detail).withField(field).withFix(fix));
     }

@@ -6,7 +6,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
 
-/** Answers an unexpected failure with a 500 problem document, and logs it with its stack trace. */
+/** Maps an unexpected failure to a 500 problem document, and logs it with its stack trace. */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 

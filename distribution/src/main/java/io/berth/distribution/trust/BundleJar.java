@@ -103,8 +103,8 @@ public record BundleJar(byte[] content, String sha256, String symbolicName, Stri
     }
 
     /**
-     * Reads the current entry to its end, which is when its digest is checked and its code
-     * signers become known; returns false when the digest does not match.
+     * Reads the current entry to its end, because only then is its digest checked and are its
+     * code signers known. Returns false when the digest does not match.
      */
     private static boolean readToEnd(JarInputStream jar) throws IOException {
         byte[] buffer = new byte[8192];
@@ -118,7 +118,7 @@ public record BundleJar(byte[] content, String sha256, String symbolicName, Stri
         }
     }
 
-    /** The end-entity certificate of each signer: the one whose key made the signature. */
+    /** Returns the end-entity certificate of each signer, whose key made the signature. */
     private static Set<X509Certificate> signingCertificates(CodeSigner[] codeSigners) {
         Set<X509Certificate> certificates = new LinkedHashSet<>();
         if (codeSigners == null) {
@@ -162,7 +162,7 @@ public record BundleJar(byte[] content, String sha256, String symbolicName, Stri
     }
 
     /**
-     * Reads a jar file in small chunks. {@code Files.readAllBytes} asks for the whole file in one
+     * Reads a jar file in small chunks. {@code Files.readAllBytes} requests the whole file in one
      * read, for which NIO allocates a direct buffer of the file's size and keeps it cached on the
      * calling thread.
      */

@@ -36,7 +36,7 @@ public final class TrustPolicy {
         this.sha256 = Set.copyOf(sha256);
     }
 
-    /** A policy that trusts nothing, for a server started without config. */
+    /** Returns a policy that trusts nothing, for a server started without config. */
     public static TrustPolicy none() {
         return new TrustPolicy(List.of(), Set.of());
     }
@@ -46,7 +46,7 @@ public final class TrustPolicy {
      *
      * @param trust        the {@code admin.trust} section
      * @param configFolder the folder of {@code berth.yaml}, against which certificate paths resolve
-     * @throws InvalidConfigException when a certificate file is missing or holds no X.509 certificate
+     * @throws InvalidConfigException when a certificate file is missing or contains no X.509 certificate
      */
     public static TrustPolicy from(AdminConfig.Trust trust, Path configFolder) {
         List<X509Certificate> certificates = new ArrayList<>();
@@ -60,7 +60,7 @@ public final class TrustPolicy {
         return new TrustPolicy(certificates, digests);
     }
 
-    /** Whether nothing is configured, so that no jar can be trusted. */
+    /** Returns whether nothing is configured, in which case no jar is trusted. */
     public boolean isEmpty() {
         return certificates.isEmpty() && sha256.isEmpty();
     }

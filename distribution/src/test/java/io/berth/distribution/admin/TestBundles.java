@@ -15,7 +15,7 @@ final class TestBundles {
     private TestBundles() {
     }
 
-    /** An unsigned bundle with one resource and no classes. */
+    /** Creates an unsigned bundle with one resource and no classes. */
     static byte[] unsignedBundle(String symbolicName) {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();

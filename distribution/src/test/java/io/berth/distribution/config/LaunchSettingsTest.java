@@ -74,6 +74,16 @@ class LaunchSettingsTest {
     }
 
     @Test
+    void missingTrustedCertificateIsConfigError() throws IOException {
+        Path config = config("admin: { trust: { certificates: [absent.pem] } }\n");
+
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, () -> serve(config, Map.of()));
+
+        assertEquals("admin.trust.certificates[0]", error.field());
+        assertTrue(error.getMessage().contains("file not found: " + dir.resolve("absent.pem")), error.getMessage());
+    }
+
+    @Test
     void httpBodyLimitIsAboveConfiguredLimits() throws IOException {
         Map<String, String> settings = serve(config("admin: { maxBundleBytes: 1000 }\n"), Map.of());
 
@@ -97,7 +107,7 @@ class LaunchSettingsTest {
     }
 
     @Test
-    void dataFolderComesFromPropertyThenEnvironmentThenDefault() {
+    void dataFolderPrecedence() {
         assertEquals(Path.of("/srv/berth"), LaunchSettings.dataDir(Map.of("berth.data-dir", "/srv/berth"), Map.of("BERTH_DATA_DIR", "/x")));
         assertEquals(Path.of("/x"), LaunchSettings.dataDir(Map.of(), Map.of("BERTH_DATA_DIR", "/x")));
         assertEquals(Path.of(".berth").toAbsolutePath(), LaunchSettings.dataDir(Map.of(), Map.of()));

@@ -17,7 +17,7 @@ class OperationTrackerTest {
     private final OperationTracker tracker = new OperationTracker();
 
     @Test
-    void stopLetsRunningStepFinishAndSkipsTheRest() throws Exception {
+    void stopFinishesRunningStepOnly() throws Exception {
         List<String> done = new ArrayList<>();
         CountDownLatch inStep = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

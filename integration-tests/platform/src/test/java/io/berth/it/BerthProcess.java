@@ -149,7 +149,7 @@ final class BerthProcess implements AutoCloseable {
                 "application/java-archive");
     }
 
-    /** The audit log, newest first, read with the admin's token. */
+    /** Returns the audit log, newest first, read with the admin's token. */
     JsonNode audit() throws IOException, InterruptedException {
         HttpResponse<String> response = send("GET", "/api/v1/audit?limit=1000", ADMIN_TOKEN,
                 HttpRequest.BodyPublishers.noBody(), null);
@@ -202,7 +202,7 @@ final class BerthProcess implements AutoCloseable {
         throw new AssertionError("berth serve was not ready within " + timeout + ":\n" + logTail());
     }
 
-    /** The whole server log, of every server started in the same working folder so far. */
+    /** Returns the whole server log, of every server started in the same working folder so far. */
     String log() throws IOException {
         return Files.readString(log);
     }

@@ -52,7 +52,7 @@ class BundleUploadTest {
     }
 
     @Test
-    void allowListedJarInstallsTakesOverAndDeleteFallsBack() throws Exception {
+    void allowListedJarInstallsAndDeletes() throws Exception {
         HttpResponse<String> created = server.upload(BerthProcess.bundleBytes("example.network"), ADMIN_TOKEN);
 
         assertEquals(201, created.statusCode(), created.body());

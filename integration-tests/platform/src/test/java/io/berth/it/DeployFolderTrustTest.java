@@ -38,7 +38,7 @@ class DeployFolderTrustTest {
     }
 
     @Test
-    void untrustedJarIsListedAsRejectedAndNotInstalled() throws Exception {
+    void untrustedJarIsRejected() throws Exception {
         Path dropped = Files.copy(BerthProcess.bundleJar("example.network"), deployDir.resolve("unsigned-network.jar"));
 
         JsonNode rejected = server.awaitJson("/api/v1/bundles/rejected", all -> all.size() > 0, Duration.ofSeconds(20));

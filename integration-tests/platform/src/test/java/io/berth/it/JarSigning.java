@@ -41,7 +41,7 @@ final class JarSigning {
         return new JarSigning(keystore, certificate);
     }
 
-    /** The signing certificate as a PEM file, for admin.trust.certificates. */
+    /** Returns the signing certificate as a PEM file, for admin.trust.certificates. */
     Path certificate() {
         return certificate;
     }

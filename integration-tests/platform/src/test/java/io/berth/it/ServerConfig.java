@@ -22,14 +22,14 @@ final class ServerConfig {
     private final List<String> extraAdminLines = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
 
-    /** The three test tokens, and the jars of integration-tests/bundles trusted by their sha256. */
+    /** Returns a config with the three test tokens that trusts the jars of integration-tests/bundles by their sha256. */
     static ServerConfig standard() throws IOException {
         return new ServerConfig()
                 .trustSha256(sha256(BerthProcess.bundleBytes("example.network")))
                 .trustSha256(sha256(BerthProcess.bundleBytes("unresolvable")));
     }
 
-    /** The three test tokens and no trusted bundle. */
+    /** Returns a config with the three test tokens and no trusted bundle. */
     static ServerConfig tokensOnly() {
         return new ServerConfig();
     }

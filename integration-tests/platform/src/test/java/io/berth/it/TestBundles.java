@@ -14,7 +14,7 @@ final class TestBundles {
     private TestBundles() {
     }
 
-    /** An unsigned bundle with one text file and no classes; it resolves and starts. */
+    /** Creates an unsigned bundle with one text file and no classes. It resolves and starts. */
     static byte[] unsigned(String symbolicName) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
