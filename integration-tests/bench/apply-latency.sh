@@ -40,10 +40,11 @@ buckets: [{ name: acme-analytics-data }]
 controlPlane:
   principal: arn:aws:iam::111122223333:role/berth-control-plane
   externalId: 5d1e0c7a-example
+# The deploy folder installs only trusted jars; the bench trusts its own by its hash.
+admin:
+  trust: { sha256: [$(sha256sum "$jar" | cut -d' ' -f1)] }
 YAML
 
-# The deploy folder's jars must be trusted; the bench trusts its own jar by its hash.
-export BERTH_TRUSTED_SHA256="$(sha256sum "$jar" | cut -d' ' -f1)"
 export AWS_ENDPOINT_URL="$BERTH_TEST_MOTO_URL" AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
 export AWS_EC2_METADATA_DISABLED=true AWS_REGION=us-east-2
 export BERTH_BENCH_DELAY_MS="$delay" BERTH_BENCH_TIMINGS="$work/timings.tsv"

@@ -29,8 +29,10 @@ rss=()
 for run in $(seq 1 "$runs"); do
     port="$(free_port)"
     start="$(now_ms)"
+    # A new data folder per run, so each start creates and migrates the audit database: the slowest case.
     java -Dberth.platform.bundles-dir="$root/distribution/target/bundles" \
         -Dberth.platform.deploy-dir="$work/deploy" \
+        -Dberth.data-dir="$work/data-$run" \
         -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
         -jar "$app" serve > "$work/serve-$run.log" 2>&1 &
     pid=$!

@@ -1,9 +1,12 @@
 package io.berth.distribution;
 
+import io.berth.api.InvalidConfigException;
+import io.berth.distribution.cli.CommandLines;
+import io.berth.distribution.config.LaunchSettings;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import java.nio.file.Path;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The {@code berth} executable. {@code serve} runs the admin server; every other command runs
@@ -17,30 +20,33 @@ public final class Main {
 
     public static void main(String... args) {
         boolean serve = args.length > 0 && "serve".equals(args[0]);
-        if (serve) {
-            // The admin API reads the deployment config through this setting, which must be set
-            // before boot because config properties are read when Quarkus starts.
-            configOption(args).ifPresent(file -> System.setProperty("berth.config", Path.of(file).toAbsolutePath().toString()));
-        } else {
+        if (!serve) {
             // Set before boot: these are read when Quarkus starts, and a CLI command must
             // neither take the server's port nor print the server's start-up log.
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("berth.platform.start-on-boot", "false");
             System.setProperty("quarkus.log.console.level", System.getProperty("berth.log.level", "WARN"));
         }
+
+        Map<String, String> settings;
+        try {
+            settings = LaunchSettings.forCommandLine(args, systemProperties(), System.getenv());
+        } catch (InvalidConfigException e) {
+            // The server refuses to start on a bad config rather than serve with part of it.
+            System.err.println("error: " + e.getMessage());
+            if (!e.fix().isEmpty()) {
+                System.err.println("fix: " + e.fix());
+            }
+            System.exit(CommandLines.BAD_INPUT);
+            return;
+        }
+        settings.forEach(System::setProperty);
         Quarkus.run(BerthApplication.class, args);
     }
 
-    /** Returns the value of {@code --config FILE} or {@code --config=FILE}, if the arguments have one. */
-    static Optional<String> configOption(String... args) {
-        for (int i = 0; i < args.length; i++) {
-            if ("--config".equals(args[i]) && i + 1 < args.length) {
-                return Optional.of(args[i + 1]);
-            }
-            if (args[i].startsWith("--config=")) {
-                return Optional.of(args[i].substring("--config=".length()));
-            }
-        }
-        return Optional.empty();
+    private static Map<String, String> systemProperties() {
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
+        return properties;
     }
 }

@@ -14,7 +14,7 @@ class PlatformResourcesTest {
 
     @Test
     void bundlesListsEveryDistributionBundleActive() {
-        given().when().get("/api/v1/bundles")
+        AdminTokens.as(AdminTokens.VIEWER).when().get("/api/v1/bundles")
                 .then()
                 .statusCode(200)
                 .body("symbolicName", hasItems(
@@ -27,7 +27,7 @@ class PlatformResourcesTest {
 
     @Test
     void providersNamesTheActiveNetworkProviderAndItsAlternative() {
-        given().when().get("/api/v1/providers")
+        AdminTokens.as(AdminTokens.VIEWER).when().get("/api/v1/providers")
                 .then()
                 .statusCode(200)
                 .body("find { it.type == 'network' }.active.name", equalTo("network.managed"))

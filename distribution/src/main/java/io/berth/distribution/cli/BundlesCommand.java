@@ -3,15 +3,19 @@ package io.berth.distribution.cli;
 import io.berth.distribution.platform.BundleInfo;
 import io.berth.distribution.platform.Platform;
 import io.berth.distribution.platform.ProviderInfo;
+import io.berth.distribution.platform.RejectedBundle;
 import io.berth.distribution.platform.ServiceTypeStatus;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Lists the installed bundles and the active provider of each service. */
@@ -27,6 +31,12 @@ public class BundlesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Read by Main before boot, as the berth.config setting; declared here so that picocli takes it. */
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The config (berth.yaml) whose admin.trust decides which deploy-folder bundles are installed. "
+                    + "Without it, no deploy-folder bundle is trusted.")
+    Path config;
+
     @Override
     public Integer call() {
         platform.watchDeployFolder();
@@ -38,6 +48,15 @@ public class BundlesCommand implements Callable<Integer> {
                     bundle.version(), bundle.origin());
             if (bundle.problem() != null) {
                 out.printf("     problem: %s%n", bundle.problem());
+            }
+        }
+
+        List<RejectedBundle> rejected = platform.rejectedBundles();
+        if (!rejected.isEmpty()) {
+            out.println();
+            out.println("NOT INSTALLED");
+            for (RejectedBundle jar : rejected) {
+                out.printf("%s%n     %s%n", jar.file(), jar.reason());
             }
         }
 

@@ -75,6 +75,7 @@ final class ConfigValidator {
         validateBuckets(source, config.buckets());
         validateControlPlane(source, config);
         validateRoles(source, config);
+        AdminConfigValidator.validate(source, config.admin());
     }
 
     /** Checks the adopted VPC and subnet ids, which end up in ARNs, where a typo would scope a grant to nothing. */

@@ -7,7 +7,9 @@ public enum BundleOrigin {
     /** Shipped with the distribution. */
     DISTRIBUTION,
     /** Dropped into the deploy folder. */
-    DEPLOY_FOLDER;
+    DEPLOY_FOLDER,
+    /** Uploaded over the admin API, and kept in the data folder across restarts. */
+    UPLOADED;
 
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

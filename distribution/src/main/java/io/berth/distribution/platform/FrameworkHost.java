@@ -1,6 +1,7 @@
 package io.berth.distribution.platform;
 
 import io.berth.api.BerthException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -128,11 +129,12 @@ public final class FrameworkHost {
         return current.getBundleContext();
     }
 
-    /** Installs a bundle, or updates it when one with the same location is installed. */
+    /** Installs a bundle from a file, or updates it when one with the same location is installed. */
     public Bundle install(Path jar, BundleOrigin origin) throws BundleException {
-        String location = jar.toAbsolutePath().normalize().toUri().toString();
+        String location = location(jar);
         origins.put(location, origin);
         Bundle existing = context().getBundle(location);
+        // Streamed, not read whole: the AWS bundle alone is about 27 MB.
         try (InputStream in = Files.newInputStream(jar)) {
             if (existing != null) {
                 existing.update(in);
@@ -145,15 +147,69 @@ public final class FrameworkHost {
         }
     }
 
+    /**
+     * Installs a bundle from bytes already read and checked, or updates the bundle installed from
+     * the same location. The bytes, not the file, are installed, so a file changed after the check
+     * cannot slip in.
+     */
+    public Bundle install(String location, byte[] content, BundleOrigin origin) throws BundleException {
+        origins.put(location, origin);
+        Bundle existing = context().getBundle(location);
+        if (existing != null) {
+            existing.update(new ByteArrayInputStream(content));
+            problems.remove(existing.getBundleId());
+            return existing;
+        }
+        try {
+            return context().installBundle(location, new ByteArrayInputStream(content));
+        } catch (BundleException e) {
+            origins.remove(location);
+            throw e;
+        }
+    }
+
     /** Uninstalls the bundle installed from the given file, if any. */
     public void uninstall(Path jar) throws BundleException {
-        String location = jar.toAbsolutePath().normalize().toUri().toString();
+        uninstall(location(jar));
+    }
+
+    /** Uninstalls the bundle installed from the given location, if any. */
+    public void uninstall(String location) throws BundleException {
         Bundle bundle = context().getBundle(location);
         if (bundle != null) {
             bundle.uninstall();
             problems.remove(bundle.getBundleId());
             origins.remove(location);
         }
+    }
+
+    /** The installed bundles with this symbolic name, of any version. */
+    public List<Bundle> bySymbolicName(String symbolicName) {
+        return Stream.of(context().getBundles())
+                .filter(bundle -> symbolicName.equals(bundle.getSymbolicName()))
+                .toList();
+    }
+
+    public BundleOrigin origin(Bundle bundle) {
+        return bundle.getBundleId() == 0
+                ? BundleOrigin.SYSTEM
+                : origins.getOrDefault(bundle.getLocation(), BundleOrigin.DEPLOY_FOLDER);
+    }
+
+    public BundleInfo describe(Bundle bundle) {
+        return new BundleInfo(
+                bundle.getBundleId(),
+                bundle.getSymbolicName(),
+                bundle.getVersion().toString(),
+                stateName(bundle.getState()),
+                origin(bundle).id(),
+                bundle.getLocation(),
+                problems.get(bundle.getBundleId()));
+    }
+
+    /** Returns the location of a bundle installed from this file: the file's absolute URI. */
+    public static String location(Path jar) {
+        return jar.toAbsolutePath().normalize().toUri().toString();
     }
 
     /** Rewires bundles after updates and removals, so that importers move to the new classes. */
@@ -202,20 +258,6 @@ public final class FrameworkHost {
         return isRunning() && bundles().stream()
                 .filter(info -> BundleOrigin.DISTRIBUTION.id().equals(info.origin()))
                 .allMatch(info -> "ACTIVE".equals(info.state()));
-    }
-
-    private BundleInfo describe(Bundle bundle) {
-        BundleOrigin origin = bundle.getBundleId() == 0
-                ? BundleOrigin.SYSTEM
-                : origins.getOrDefault(bundle.getLocation(), BundleOrigin.DEPLOY_FOLDER);
-        return new BundleInfo(
-                bundle.getBundleId(),
-                bundle.getSymbolicName(),
-                bundle.getVersion().toString(),
-                stateName(bundle.getState()),
-                origin.id(),
-                bundle.getLocation(),
-                problems.get(bundle.getBundleId()));
     }
 
     private List<Path> distributionJars() {

@@ -4,7 +4,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.berth.distribution.admin.AdminSettings;
+import io.berth.distribution.trust.BundleJar;
+import io.berth.distribution.trust.TrustPolicy;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,9 +22,13 @@ public class Platform {
     @Inject
     PlatformSettings settings;
 
+    @Inject
+    AdminSettings adminSettings;
+
     private FrameworkHost host;
     private ProviderRegistry registry;
     private DeployFolderWatcher watcher;
+    private UploadedBundles uploaded;
 
     void onStart(@Observes StartupEvent event) {
         if (settings.startOnBoot()) {
@@ -37,17 +45,20 @@ public class Platform {
         if (host != null) {
             return;
         }
+        TrustPolicy trust = adminSettings.trust();
         FrameworkHost starting = new FrameworkHost(settings.bundlesDir(), settings.storageDir());
         starting.start();
         host = starting;
         registry = new ProviderRegistry(host.context());
+        uploaded = new UploadedBundles(host, settings.uploadDir(), trust);
+        uploaded.installKept();
     }
 
     /** Installs the deploy folder's bundles now, then keeps watching it. */
     public synchronized void watchDeployFolder() {
         start();
         if (watcher == null) {
-            watcher = new DeployFolderWatcher(host, settings.deployDir());
+            watcher = new DeployFolderWatcher(host, settings.deployDir(), adminSettings.trust());
             watcher.scan();
             watcher.scan();
             watcher.start(settings.deployScanInterval());
@@ -59,6 +70,7 @@ public class Platform {
             watcher.close();
             watcher = null;
         }
+        uploaded = null;
         if (registry != null) {
             registry.close();
             registry = null;
@@ -81,6 +93,43 @@ public class Platform {
 
     public List<BundleInfo> bundles() {
         return host().bundles();
+    }
+
+    /** Returns the installed bundle with this symbolic name, the one with the lowest bundle id when several versions are installed. */
+    public BundleInfo bundle(String symbolicName) {
+        return host().bySymbolicName(symbolicName).stream()
+                .findFirst()
+                .map(host::describe)
+                .orElseThrow(() -> new BundleNotFoundException(symbolicName));
+    }
+
+    /** Returns the jars found in the deploy folder or the upload folder but not installed, with the reason. */
+    public synchronized List<RejectedBundle> rejectedBundles() {
+        start();
+        List<RejectedBundle> all = new ArrayList<>(uploaded.rejectedAtStart());
+        if (watcher != null) {
+            all.addAll(watcher.rejected());
+        }
+        return all;
+    }
+
+    /**
+     * Installs or updates a bundle uploaded over the admin API, if the trust policy trusts it.
+     *
+     * @return the bundle as installed, and whether it is new
+     */
+    public UploadResult upload(BundleJar jar) {
+        return uploads().upload(jar);
+    }
+
+    /** Uninstalls a bundle uploaded over the admin API. */
+    public BundleInfo removeUploaded(String symbolicName) {
+        return uploads().remove(symbolicName);
+    }
+
+    private synchronized UploadedBundles uploads() {
+        start();
+        return uploaded;
     }
 
     /** Ready when every distribution bundle is active and every service type has a provider. */

@@ -21,6 +21,10 @@ public interface PlatformSettings {
     @WithDefault("1s")
     Duration deployScanInterval();
 
+    /** The folder where bundles uploaded over the admin API are kept across restarts. */
+    @WithDefault("${berth.data-dir}/bundles")
+    Path uploadDir();
+
     /** The framework's storage folder; a new temporary folder per process when absent. */
     Optional<Path> storageDir();
 

@@ -2,41 +2,51 @@ package io.berth.distribution.rest;
 
 import io.berth.api.BerthException;
 import io.berth.api.InvalidConfigException;
+import io.berth.api.PlanRefusedException;
 import io.berth.api.RuleEvaluationException;
-import jakarta.ws.rs.core.MediaType;
+import io.berth.distribution.audit.AuditUnavailableException;
+import io.berth.distribution.operations.ShuttingDownException;
+import io.berth.distribution.platform.BundleConflictException;
+import io.berth.distribution.platform.BundleNotFoundException;
+import io.berth.distribution.platform.UntrustedBundleException;
+import io.berth.distribution.trust.InvalidBundleException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Turns Berth's errors into RFC 9457 problem documents that name the field and the fix. */
 @Provider
 public class BerthExceptionMapper implements ExceptionMapper<BerthException> {
 
-    static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    @Inject
+    ProblemResponses responses;
 
     @Override
     public Response toResponse(BerthException exception) {
-        int status = exception instanceof InvalidConfigException ? 400 : 502;
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title(exception));
-        problem.put("status", status);
-        problem.put("detail", exception.getMessage());
+        Problem problem;
         if (exception instanceof InvalidConfigException invalid) {
-            problem.put("field", invalid.field());
+            problem = Problem.of("invalid-configuration", "Invalid configuration", 400, exception.getMessage())
+                    .withField(invalid.field());
+        } else if (exception instanceof InvalidBundleException) {
+            problem = Problem.of("invalid-bundle", "Invalid bundle", 400, exception.getMessage()).withField("body");
+        } else if (exception instanceof UntrustedBundleException) {
+            problem = Problem.of("untrusted-bundle", "Untrusted bundle", 403, exception.getMessage()).withField("body");
+        } else if (exception instanceof BundleConflictException) {
+            problem = Problem.of("bundle-conflict", "Bundle conflict", 409, exception.getMessage()).withField("symbolicName");
+        } else if (exception instanceof BundleNotFoundException) {
+            problem = Problem.of("not-found", "Not found", 404, exception.getMessage()).withField("symbolicName");
+        } else if (exception instanceof ShuttingDownException) {
+            problem = Problem.of("shutting-down", "Server stopping", 503, exception.getMessage());
+        } else if (exception instanceof RuleEvaluationException) {
+            problem = Problem.of("rules-unavailable", "Company rules could not be evaluated", 502, exception.getMessage());
+        } else if (exception instanceof PlanRefusedException) {
+            problem = Problem.of("plan-refused", "Plan refused by findings", 422, exception.getMessage());
+        } else if (exception instanceof AuditUnavailableException) {
+            problem = Problem.of("audit-unavailable", "Audit log unavailable", 503, exception.getMessage());
+        } else {
+            problem = Problem.of("cloud-call-failed", "Cloud call failed", 502, exception.getMessage());
         }
-        if (!exception.fix().isEmpty()) {
-            problem.put("fix", exception.fix());
-        }
-        return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
-    }
-
-    private static String title(BerthException exception) {
-        if (exception instanceof InvalidConfigException) {
-            return "Invalid configuration";
-        }
-        return exception instanceof RuleEvaluationException ? "Company rules could not be evaluated" : "Cloud call failed";
+        return responses.of(problem.withFix(exception.fix()));
     }
 }

@@ -79,7 +79,7 @@ public class PoliciesResource {
         problem.put("detail", detail);
         problem.put("fix", fix);
         return new WebApplicationException(Response.status(status)
-                .type(BerthExceptionMapper.PROBLEM_JSON)
+                .type(Problem.PROBLEM_JSON)
                 .entity(problem)
                 .build());
     }

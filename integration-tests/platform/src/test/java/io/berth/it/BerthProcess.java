@@ -16,14 +16,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * The packaged {@code berth} executable, run as a separate process the way a user runs it.
- * Servers bind to a free port on 127.0.0.1 and are stopped by {@link #close()}.
+ * Servers bind to a free port on 127.0.0.1 and are stopped by {@link #close()}. Each server gets
+ * a {@code berth.yaml} in its working folder, written from a {@link ServerConfig}, and keeps its
+ * data folder ({@code .berth}) there, so a server started again in the same folder finds it.
  */
 final class BerthProcess implements AutoCloseable {
+
+    /** Tokens of the three roles, new for each test run; ServerConfig lists their digests. */
+    static final String VIEWER_TOKEN = "viewer-" + UUID.randomUUID();
+    static final String OPERATOR_TOKEN = "operator-" + UUID.randomUUID();
+    static final String ADMIN_TOKEN = "admin-" + UUID.randomUUID();
 
     static final Path ROOT = Path.of(System.getProperty("berth.root", "../..")).toAbsolutePath().normalize();
     static final Path APP = ROOT.resolve("distribution/target/quarkus-app/quarkus-run.jar");
@@ -41,8 +49,16 @@ final class BerthProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts {@code berth serve} on a free loopback port and waits until it is ready. */
+    /**
+     * Starts {@code berth serve} on a free loopback port and waits until it is ready. Its config has
+     * the three test tokens and trusts the jars of integration-tests/bundles by their sha256.
+     */
     static BerthProcess serve(Path workDir, Path deployDir) throws IOException, InterruptedException {
+        return serve(workDir, deployDir, ServerConfig.standard());
+    }
+
+    /** Starts {@code berth serve} with the given config, appending to the working folder's serve.log. */
+    static BerthProcess serve(Path workDir, Path deployDir, ServerConfig config) throws IOException, InterruptedException {
         int port = freePort();
         Path log = workDir.resolve("serve.log");
         List<String> command = javaCommand(
@@ -51,11 +67,16 @@ final class BerthProcess implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1");
         command.add("serve");
+        if (config.writesConfig()) {
+            command.add("--config");
+            command.add(config.write(workDir).toString());
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         isolateFromMachineAws(builder.environment(), workDir);
+        builder.environment().putAll(config.environment());
         Process process = builder.start();
         BerthProcess berth = new BerthProcess(process, log, port);
         berth.awaitReady(Duration.ofSeconds(60));
@@ -133,9 +154,44 @@ final class BerthProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** GET with the viewer's token. */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return send("GET", path, VIEWER_TOKEN, HttpRequest.BodyPublishers.noBody(), null);
+    }
+
+    /** GET without any Authorization header. */
+    HttpResponse<String> getWithoutToken(String path) throws IOException, InterruptedException {
+        return send("GET", path, null, HttpRequest.BodyPublishers.noBody(), null);
+    }
+
+    /** Sends a request with the token, or none when it is null, and a body of the content type. */
+    HttpResponse<String> send(String method, String path, String token, HttpRequest.BodyPublisher body,
+            String contentType) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs a jar to /api/v1/bundles with the token. */
+    HttpResponse<String> upload(byte[] jar, String token) throws IOException, InterruptedException {
+        return send("POST", "/api/v1/bundles", token, HttpRequest.BodyPublishers.ofByteArray(jar),
+                "application/java-archive");
+    }
+
+    /** Returns the audit log, newest first, read with the admin's token. */
+    JsonNode audit() throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", "/api/v1/audit?limit=1000", ADMIN_TOKEN,
+                HttpRequest.BodyPublishers.noBody(), null);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET /api/v1/audit answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     JsonNode getJson(String path) throws IOException, InterruptedException {
@@ -181,6 +237,11 @@ final class BerthProcess implements AutoCloseable {
         throw new AssertionError("berth serve was not ready within " + timeout + ":\n" + logTail());
     }
 
+    /** Returns the whole server log, of every server started in the same working folder so far. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
     String logTail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -198,6 +259,10 @@ final class BerthProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    static byte[] bundleBytes(String module) throws IOException {
+        return Files.readAllBytes(bundleJar(module));
     }
 
     static Path bundleJar(String module) throws IOException {

@@ -47,13 +47,29 @@ class CommandLineTest {
     void bundlesListsActiveProvidersAndDeployFolderProblems() throws Exception {
         Path deploy = Files.createDirectories(workDir.resolve("deploy"));
         Files.copy(BerthProcess.bundleJar("unresolvable"), deploy.resolve("unresolvable.jar"));
+        Path config = ServerConfig.standard().write(workDir);
 
-        BerthProcess.CommandResult result = BerthProcess.run(workDir, "bundles");
+        BerthProcess.CommandResult result = BerthProcess.run(workDir, "bundles", "--config", config.toString());
 
         assertEquals(0, result.exitCode(), result.stderr());
         assertTrue(result.stdout().matches("(?s).*ACTIVE\\s+io\\.berth\\.network\\.managed\\s.*"), result.stdout());
         assertTrue(result.stdout().matches("(?s).*INSTALLED\\s+io\\.berth\\.example\\.unresolvable\\s.*"), result.stdout());
         assertTrue(result.stdout().contains("missing requirement"), result.stdout());
+        assertTrue(result.stdout().matches("(?s).*\\nnetwork\\s+network\\.managed .*"), result.stdout());
+    }
+
+    @Test
+    void bundlesWithoutConfigInstallsNothingFromDeployFolder() throws Exception {
+        Path deploy = Files.createDirectories(workDir.resolve("deploy"));
+        Files.copy(BerthProcess.bundleJar("example.network"), deploy.resolve("example-network.jar"));
+
+        BerthProcess.CommandResult result = BerthProcess.run(workDir, "bundles");
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(!result.stdout().contains("io.berth.example.network"), result.stdout());
+        assertTrue(result.stdout().contains("NOT INSTALLED"), result.stdout());
+        assertTrue(result.stdout().contains("no bundle is trusted because admin.trust lists no certificate and no sha256"),
+                result.stdout());
         assertTrue(result.stdout().matches("(?s).*\\nnetwork\\s+network\\.managed .*"), result.stdout());
     }
 }
