@@ -1,6 +1,5 @@
 package io.berth.distribution;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -21,7 +20,7 @@ class ChecksResourceTest {
     void planDocumentGivesTheSampleFinding() throws IOException {
         String input = Files.readString(Path.of("../policies/examples/input.json"));
 
-        given().contentType("application/json").body(input)
+        AdminTokens.as(AdminTokens.VIEWER).contentType("application/json").body(input)
                 .when().post("/api/v1/checks")
                 .then()
                 .statusCode(200)
@@ -34,7 +33,7 @@ class ChecksResourceTest {
 
     @Test
     void policyDocumentIsCheckedAsTheGivenRole() {
-        given().contentType("application/json").body(WIDE_POLICY).queryParam("role", "worker")
+        AdminTokens.as(AdminTokens.VIEWER).contentType("application/json").body(WIDE_POLICY).queryParam("role", "worker")
                 .when().post("/api/v1/checks")
                 .then()
                 .statusCode(200)
@@ -44,7 +43,7 @@ class ChecksResourceTest {
 
     @Test
     void invalidJsonIsAProblemDocument() {
-        given().contentType("application/json").body("{\"Statement\": [")
+        AdminTokens.as(AdminTokens.VIEWER).contentType("application/json").body("{\"Statement\": [")
                 .when().post("/api/v1/checks")
                 .then()
                 .statusCode(400)
@@ -55,7 +54,7 @@ class ChecksResourceTest {
 
     @Test
     void documentOfNeitherKindIsRejected() {
-        given().contentType("application/json").body("{\"Version\": \"2012-10-17\"}")
+        AdminTokens.as(AdminTokens.VIEWER).contentType("application/json").body("{\"Version\": \"2012-10-17\"}")
                 .when().post("/api/v1/checks")
                 .then()
                 .statusCode(400)
@@ -64,7 +63,7 @@ class ChecksResourceTest {
 
     @Test
     void unknownRoleKindIsRejected() {
-        given().contentType("application/json").body(WIDE_POLICY).queryParam("role", "admin")
+        AdminTokens.as(AdminTokens.VIEWER).contentType("application/json").body(WIDE_POLICY).queryParam("role", "admin")
                 .when().post("/api/v1/checks")
                 .then()
                 .statusCode(400)

@@ -164,9 +164,16 @@ final class ConfigValidator {
         }
     }
 
+    /**
+     * Checks the control plane when the config has one. Commands that generate IAM documents need
+     * it and say so; the others, such as serve, doctor and bundles, run without it.
+     */
     private static void validateControlPlane(String source, DeploymentConfig config) {
         ControlPlaneConfig controlPlane = config.controlPlane();
-        if (controlPlane == null || controlPlane.principal() == null) {
+        if (controlPlane == null) {
+            return;
+        }
+        if (controlPlane.principal() == null) {
             throw new InvalidConfigException(source + ": controlPlane.principal", "is missing",
                     "set the ARN of the role that assumes the UserInitiated and Unattended roles, such as"
                             + " arn:aws:iam::111122223333:role/berth-control-plane");

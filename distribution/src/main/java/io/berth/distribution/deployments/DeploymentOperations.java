@@ -2,11 +2,12 @@ package io.berth.distribution.deployments;
 
 import io.berth.api.ActiveProviders;
 import io.berth.api.BerthException;
-import io.berth.api.Plan;
 import io.berth.api.PlanRefusedException;
 import io.berth.api.SetupService;
 import io.berth.api.config.DeploymentConfig;
 import io.berth.distribution.cli.PlanDocument;
+import io.berth.distribution.operations.OperationTracker;
+import io.berth.distribution.operations.ShuttingDownException;
 import io.berth.distribution.platform.Platform;
 import io.berth.distribution.platform.ServiceType;
 import io.quarkus.runtime.ShutdownEvent;
@@ -37,6 +38,9 @@ public class DeploymentOperations {
 
     @Inject
     Platform platform;
+
+    @Inject
+    OperationTracker tracker;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "berth-deployment-operations");
@@ -75,22 +79,18 @@ public class DeploymentOperations {
 
     private void run(Operation operation, DeploymentConfig config, String kind) {
         operation.running();
-        try {
-            ActiveProviders providers = platform.providers().activeFor(config);
-            SetupService setup = platform.providers().service(ServiceType.SETUP, SetupService.class);
-            Object result = switch (kind) {
-                case "plan" -> PlanDocument.of(setup.plan(config, providers), providers.network().name());
-                case "apply" -> {
-                    Plan plan = setup.apply(config, providers, operation::progress);
-                    yield PlanDocument.of(plan, providers.network().name());
+        try (io.berth.distribution.operations.Operation tracked = tracker.begin(kind, config.deployment())) {
+            Object[] result = new Object[1];
+            // Each progress message follows a finished change to the cloud, so a stop requested
+            // meanwhile ends the run there, between two steps, where the next apply resumes.
+            java.util.function.Consumer<String> progress = message -> {
+                operation.progress(message);
+                if (tracked.stopRequested()) {
+                    throw new ShuttingDownException(kind + " of " + config.deployment());
                 }
-                case "destroy" -> {
-                    setup.destroy(config, providers, operation::progress);
-                    yield null;
-                }
-                default -> throw new IllegalArgumentException("unknown operation " + kind);
             };
-            operation.finish(Operation.Status.SUCCEEDED, result, null, null);
+            tracked.step(kind, () -> result[0] = execute(config, kind, progress));
+            operation.finish(Operation.Status.SUCCEEDED, result[0], null, null);
             LOG.infof("%s of deployment %s succeeded (operation %s)", kind, config.deployment(), operation.id());
         } catch (PlanRefusedException e) {
             operation.finish(Operation.Status.REFUSED, e.findings(), e.getMessage(), e.fix());
@@ -103,6 +103,20 @@ public class DeploymentOperations {
                     "check the server log, and the credentials and region with `berth doctor`");
             LOG.errorf(e, "%s of deployment %s failed", kind, config.deployment());
         }
+    }
+
+    private Object execute(DeploymentConfig config, String kind, java.util.function.Consumer<String> progress) {
+        ActiveProviders providers = platform.providers().activeFor(config);
+        SetupService setup = platform.providers().service(ServiceType.SETUP, SetupService.class);
+        return switch (kind) {
+            case "plan" -> PlanDocument.of(setup.plan(config, providers), providers.network().name());
+            case "apply" -> PlanDocument.of(setup.apply(config, providers, progress), providers.network().name());
+            case "destroy" -> {
+                setup.destroy(config, providers, progress);
+                yield null;
+            }
+            default -> throw new IllegalArgumentException("unknown operation " + kind);
+        };
     }
 
     private void trim() {

@@ -1,6 +1,5 @@
 package io.berth.distribution.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.berth.distribution.AdminTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ class PoliciesResourceTest {
 
     @Test
     void listsEveryRoleKind() {
-        given().when().get("/api/v1/policies")
+        AdminTokens.as(AdminTokens.VIEWER).when().get("/api/v1/policies")
                 .then().statusCode(200)
                 .body("roles.kind", contains("deployer", "user-initiated", "unattended", "worker"))
                 .body("roles[1].name", equalTo("berth-analytics-user-initiated"));
@@ -29,7 +29,7 @@ class PoliciesResourceTest {
 
     @Test
     void listMatchesGoldenDocuments() throws IOException {
-        String body = given().when().get("/api/v1/policies").then().statusCode(200).extract().asString();
+        String body = AdminTokens.as(AdminTokens.VIEWER).when().get("/api/v1/policies").then().statusCode(200).extract().asString();
 
         ObjectMapper json = new ObjectMapper();
         JsonNode expected = json.readTree(GOLDEN.toFile());
@@ -38,7 +38,7 @@ class PoliciesResourceTest {
 
     @Test
     void returnsWorkerRole() {
-        given().when().get("/api/v1/policies/worker")
+        AdminTokens.as(AdminTokens.VIEWER).when().get("/api/v1/policies/worker")
                 .then().statusCode(200)
                 .body("kind", equalTo("worker"))
                 .body("instanceProfile", equalTo("berth-analytics-worker"))
@@ -49,7 +49,7 @@ class PoliciesResourceTest {
 
     @Test
     void unknownKindIsNotFound() {
-        given().when().get("/api/v1/policies/admin")
+        AdminTokens.as(AdminTokens.VIEWER).when().get("/api/v1/policies/admin")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("'admin'"))

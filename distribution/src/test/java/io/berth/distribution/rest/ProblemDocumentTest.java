@@ -68,14 +68,14 @@ class ProblemDocumentTest {
 
     @Test
     void tooLargeBodyIsRejectedBeforeReading() {
-        String large = "{\"name\": \"" + "x".repeat(4096) + "\"}";
+        String large = "{\"name\": \"" + "x".repeat(40000) + "\"}";
 
         as(ADMIN).contentType("application/json").body(large)
                 .when().post(SAMPLES)
                 .then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("field", equalTo("body"))
-                .body("detail", containsString("more than the maximum of 2048"));
+                .body("detail", containsString("more than the maximum of 32768"));
     }
 
     @Test
