@@ -1,5 +1,6 @@
 package io.berth.distribution.admin;
 
+import io.berth.api.InvalidConfigException;
 import io.berth.api.config.AdminConfig;
 import io.berth.distribution.config.ConfigLoader;
 import io.berth.distribution.trust.TrustPolicy;
@@ -84,8 +85,17 @@ public class AdminSettings {
                 loaded = new Loaded(new AdminConfig(List.of()), new TokenAuthenticator(List.of()), TrustPolicy.none());
             } else {
                 Path file = configFile.get().toAbsolutePath().normalize();
-                AdminConfig admin = ConfigLoader.load(file).admin();
-                loaded = new Loaded(admin, new TokenAuthenticator(admin.tokens()), TrustPolicy.from(admin.trust(), file.getParent()));
+                try {
+                    AdminConfig admin = ConfigLoader.load(file).admin();
+                    loaded = new Loaded(admin, new TokenAuthenticator(admin.tokens()), TrustPolicy.from(admin.trust(), file.getParent()));
+                } catch (InvalidConfigException e) {
+                    if (serving) {
+                        throw e;
+                    }
+                    // A one-shot command reports the invalid config itself; meanwhile the platform
+                    // trusts no deploy-folder jar, so that `berth doctor` can still check the bundles.
+                    loaded = new Loaded(new AdminConfig(List.of()), new TokenAuthenticator(List.of()), TrustPolicy.none());
+                }
             }
         }
         return loaded;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -48,6 +49,9 @@ public final class ConfigLoader {
     }
 
     static DeploymentConfig parse(String source, String text) {
+        if (text.isBlank()) {
+            throw new InvalidConfigException(source, "the file is empty", "start from examples/quickstart.yaml");
+        }
         try {
             DeploymentConfig config = YAML.readValue(text, DeploymentConfig.class);
             if (config == null) {
@@ -60,6 +64,10 @@ public final class ConfigLoader {
                     .collect(Collectors.joining(", "));
             throw new InvalidConfigException(source + ": " + field, "unknown key '" + e.getPropertyName() + "'",
                     "remove it or use one of: " + known);
+        } catch (MismatchedInputException e) {
+            String expected = e.getTargetType() == null ? "another type" : typeName(e.getTargetType());
+            throw new InvalidConfigException(source + ": " + fieldPath(e), "has the wrong type: expected " + expected,
+                    "see examples/quickstart.yaml for the expected shape");
         } catch (JsonMappingException e) {
             throw new InvalidConfigException(source + ": " + fieldPath(e), firstLine(e.getOriginalMessage()),
                     "see examples/quickstart.yaml for the expected shape");
@@ -78,6 +86,25 @@ public final class ConfigLoader {
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
         return path.isEmpty() ? "(top level)" : path;
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == String.class) {
+            return "a single value (text)";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
+        }
+        return "a section with keys";
     }
 
     private static String firstLine(String message) {

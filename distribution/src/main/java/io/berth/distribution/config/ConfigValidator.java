@@ -72,10 +72,39 @@ final class ConfigValidator {
         if (byon) {
             validateAdoptedNetwork(source, config.network().byon());
         }
+        if (managed) {
+            String problem = CidrSyntax.problem(config.network().managed().cidr());
+            if (problem != null) {
+                throw new InvalidConfigException(source + ": network.managed.cidr",
+                        "'" + config.network().managed().cidr() + "' is not a valid CIDR block: " + problem,
+                        "use a private IPv4 block such as 10.42.0.0/16, between /16 and /27");
+            }
+        }
+        validateIngress(source, config);
         validateBuckets(source, config.buckets());
         validateControlPlane(source, config);
         validateRoles(source, config);
         AdminConfigValidator.validate(source, config.admin());
+    }
+
+    /** Checks the client CIDRs and ports that direct mode lets in, which end up in security group rules. */
+    private static void validateIngress(String source, DeploymentConfig config) {
+        for (int i = 0; i < config.ingress().cidrs().size(); i++) {
+            String cidr = config.ingress().cidrs().get(i);
+            String problem = CidrSyntax.problem(cidr);
+            if (problem != null) {
+                throw new InvalidConfigException(source + ": ingress.cidrs[" + i + "]",
+                        "'" + cidr + "' is not a valid CIDR block: " + problem,
+                        "use a client range such as 203.0.113.0/24");
+            }
+        }
+        for (int i = 0; i < config.ingress().ports().size(); i++) {
+            Integer port = config.ingress().ports().get(i);
+            if (port == null || port < 1 || port > 65535) {
+                throw new InvalidConfigException(source + ": ingress.ports[" + i + "]", "'" + port + "' is not a TCP port",
+                        "use a port from 1 to 65535, such as 443");
+            }
+        }
     }
 
     /** Checks the adopted VPC and subnet ids, which end up in ARNs, where a typo would scope a grant to nothing. */

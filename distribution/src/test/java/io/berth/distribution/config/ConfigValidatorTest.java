@@ -80,9 +80,22 @@ class ConfigValidatorTest {
     }
 
     @Test
-    void rejectsMissingControlPlane() {
+    void acceptsConfigWithoutControlPlane() {
+        String controlPlane = "controlPlane:\n  principal: arn:aws:iam::111122223333:role/berth-control-plane\n"
+                + "  externalId: 5d1e0c7a-example\n";
+        String yaml = read(QUICKSTART);
+        assertTrue(yaml.contains(controlPlane), () -> QUICKSTART + " no longer contains its control plane");
+        DeploymentConfig config = ConfigLoader.parse("berth.yaml", yaml.replace(controlPlane, ""));
+
+        ConfigValidator.validate("berth.yaml", config);
+
+        assertEquals(null, config.controlPlane());
+    }
+
+    @Test
+    void rejectsControlPlaneWithoutPrincipal() {
         InvalidConfigException error = invalid(QUICKSTART,
-                "controlPlane:\n  principal: arn:aws:iam::111122223333:role/berth-control-plane\n  externalId: 5d1e0c7a-example\n", "");
+                "  principal: arn:aws:iam::111122223333:role/berth-control-plane\n", "");
 
         assertEquals("berth.yaml: controlPlane.principal", error.field());
     }
