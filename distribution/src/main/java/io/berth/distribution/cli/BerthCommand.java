@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Sets up, runs and cleans up the AWS footprint of a data-compute service.",
         subcommands = {PlanCommand.class, ApplyCommand.class, DestroyCommand.class, StatusCommand.class,
-                PoliciesCommand.class, ServeCommand.class, BundlesCommand.class})
+                PoliciesCommand.class, TemplateCommand.class, ServeCommand.class, BundlesCommand.class})
 public final class BerthCommand {
 }

@@ -22,7 +22,7 @@ public final class CommandLines {
 
     /** Commands of the fixed command set that this version does not implement yet. */
     static final List<String> UNAVAILABLE = List.of(
-            "check", "clusters", "reap", "template", "doctor");
+            "check", "clusters", "reap", "doctor");
 
     private CommandLines() {
     }

@@ -1,12 +1,15 @@
 package io.berth.distribution.rest;
 
 import io.berth.api.BerthException;
+import io.berth.api.Finding;
 import io.berth.api.InvalidConfigException;
+import io.berth.api.PlanRefusedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Turns Berth's errors into RFC 9457 problem documents that name the field and the fix. */
@@ -17,18 +20,35 @@ public class BerthExceptionMapper implements ExceptionMapper<BerthException> {
 
     @Override
     public Response toResponse(BerthException exception) {
-        int status = exception instanceof InvalidConfigException ? 400 : 502;
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status == 400 ? "Invalid configuration" : "Cloud call failed");
-        problem.put("status", status);
-        problem.put("detail", exception.getMessage());
+        if (exception instanceof PlanRefusedException refused) {
+            return refused(refused);
+        }
+        boolean invalidConfig = exception instanceof InvalidConfigException;
+        int status = invalidConfig ? 400 : 502;
+        Map<String, Object> problem = Problems.body(status, invalidConfig ? "Invalid configuration" : "Cloud call failed",
+                exception.getMessage(), exception.fix());
         if (exception instanceof InvalidConfigException invalid) {
             problem.put("field", invalid.field());
         }
-        if (!exception.fix().isEmpty()) {
-            problem.put("fix", exception.fix());
-        }
-        return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
+        return Problems.response(status, problem);
+    }
+
+    /** The request was understood, but the plan's findings stop it: 422, with the findings. */
+    private static Response refused(PlanRefusedException refused) {
+        Map<String, Object> problem = Problems.body(422, "Refused on findings", refused.getMessage(), refused.fix());
+        problem.put("findings", findings(refused.findings()));
+        return Problems.response(422, problem);
+    }
+
+    private static List<Map<String, Object>> findings(List<Finding> findings) {
+        return findings.stream().map(finding -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("rule", finding.rule());
+            entry.put("severity", finding.severity().id());
+            entry.put("target", finding.target());
+            entry.put("message", finding.message());
+            entry.put("fix", finding.fix());
+            return entry;
+        }).toList();
     }
 }
