@@ -42,6 +42,11 @@ final class BerthProcess implements AutoCloseable {
 
     /** Starts {@code berth serve} on a free loopback port and waits until it is ready. */
     static BerthProcess serve(Path workDir, Path deployDir) throws IOException, InterruptedException {
+        return serve(workDir, deployDir, new String[0]);
+    }
+
+    /** Starts {@code berth serve} with extra arguments, such as {@code --config FILE}. */
+    static BerthProcess serve(Path workDir, Path deployDir, String... serveArgs) throws IOException, InterruptedException {
         int port = freePort();
         Path log = workDir.resolve("serve.log");
         List<String> command = javaCommand(
@@ -50,6 +55,7 @@ final class BerthProcess implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1");
         command.add("serve");
+        command.addAll(List.of(serveArgs));
         Process process = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
