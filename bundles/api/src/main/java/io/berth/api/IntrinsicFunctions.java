@@ -12,27 +12,27 @@ public final class IntrinsicFunctions {
     private IntrinsicFunctions() {
     }
 
-    /** The id of a resource, or the value of a parameter or pseudo parameter. */
+    /** Returns a {@code Ref}: the id of a resource, or the value of a parameter or pseudo parameter. */
     public static Map<String, Object> ref(String logicalId) {
         return Map.of("Ref", logicalId);
     }
 
-    /** An attribute of a resource, such as the {@code Arn} of a role. */
+    /** Returns an {@code Fn::GetAtt}: an attribute of a resource, such as the {@code Arn} of a role. */
     public static Map<String, Object> getAtt(String logicalId, String attribute) {
         return Map.of("Fn::GetAtt", List.of(logicalId, attribute));
     }
 
-    /** The element at a zero-based index of a list. */
+    /** Returns an {@code Fn::Select}: the element at a zero-based index of a list. */
     public static Map<String, Object> select(int index, Object list) {
         return Map.of("Fn::Select", List.of(index, list));
     }
 
-    /** The availability zones of the region the stack is created in, in alphabetical order. */
+    /** Returns an {@code Fn::GetAZs}: the availability zones of the stack's region, in alphabetical order. */
     public static Map<String, Object> getAZs() {
         return Map.of("Fn::GetAZs", "");
     }
 
-    /** The values joined by a delimiter, such as subnet ids by commas. */
+    /** Returns an {@code Fn::Join}: the values joined by a delimiter, such as subnet ids by commas. */
     public static Map<String, Object> join(String delimiter, Object values) {
         return Map.of("Fn::Join", List.of(delimiter, values));
     }

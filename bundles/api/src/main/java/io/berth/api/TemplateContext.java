@@ -4,9 +4,9 @@ import io.berth.api.config.DeploymentConfig;
 import java.util.List;
 
 /**
- * What a provider needs to describe its resources in a deployment's CloudFormation template.
- * The template counterpart of {@link DeploymentContext}: references stand in for the ids that
- * apply passes between its steps.
+ * The view a provider gets while it describes its resources in a deployment's CloudFormation
+ * template. It is the template counterpart of {@link DeploymentContext}, because references
+ * stand in for the ids that apply passes between its steps.
  */
 public interface TemplateContext {
 

@@ -28,7 +28,7 @@ public record TemplateFragment(
         references = references == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(references));
     }
 
-    /** The fragment of a provider that creates nothing at setup. */
+    /** Returns the fragment of a provider that creates nothing at setup. */
     public static TemplateFragment empty() {
         return new TemplateFragment(List.of(), List.of(), List.of(), Map.of());
     }

@@ -33,8 +33,9 @@ public final class Ec2Tags {
     }
 
     /**
-     * The same tags as {@link #tags} as keys and values, in the same order, for a CloudFormation
-     * template: a stack's resources must carry exactly the tags that status and destroy look for.
+     * Returns the same tags as {@link #tags} as keys and values, in the same order, for a
+     * CloudFormation template, because a stack's resources must carry exactly the tags that
+     * status and destroy look for.
      */
     public static Map<String, String> values(DeploymentConfig config, String resourceName) {
         Map<String, String> values = new LinkedHashMap<>(config.resourceTags());

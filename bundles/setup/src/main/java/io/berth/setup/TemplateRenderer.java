@@ -105,7 +105,10 @@ final class TemplateRenderer {
         fragment.references().forEach((key, value) -> putUnique(references, key, value, provider, "reference"));
     }
 
-    /** A second entry under one name would silently replace the first, so it fails the render. */
+    /**
+     * Adds an entry to a section of the template. A second entry under one name would silently
+     * replace the first, so it fails the render instead.
+     */
     private static void putUnique(Map<String, Object> section, String name, Object entry, Provider provider, String what) {
         if (section.putIfAbsent(name, entry) != null) {
             throw new BerthException("provider " + provider.name() + " adds the " + what + " " + name
@@ -114,7 +117,7 @@ final class TemplateRenderer {
         }
     }
 
-    /** What a reviewer needs to reproduce the template: the deployment and the providers it came from. */
+    /** Returns the deployment and the providers the template came from, so that a reviewer can render it again. */
     private Map<String, Object> metadata(List<Provider> providers) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("Deployment", templateConfig.deployment());

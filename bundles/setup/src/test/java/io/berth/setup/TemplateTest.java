@@ -168,7 +168,7 @@ class TemplateTest {
         return service(checker).template(config, providers);
     }
 
-    /** The service as Declarative Services would wire it, without the AWS clients that a template never uses. */
+    /** Returns the service as Declarative Services would wire it, without the AWS clients that a template never uses. */
     private static DefaultSetupService service(PolicyChecker checker) throws Exception {
         DefaultSetupService service = new DefaultSetupService();
         set(service, "generator", new IamPolicyGenerator());
@@ -197,7 +197,7 @@ class TemplateTest {
         return ((Map<String, Object>) entry.get("Properties")).get(property);
     }
 
-    /** A network provider of a customer's own, which knows nothing of templates. */
+    /** A network provider of a customer's own, which does not implement {@code Provider.template}. */
     private static final class UntemplatedNetwork implements NetworkProvider {
         @Override
         public String name() {

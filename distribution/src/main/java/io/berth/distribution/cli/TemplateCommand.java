@@ -93,13 +93,13 @@ public class TemplateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The JDK's messages for missing or unwritable paths are often just the path, so name the cause. */
+    /** Returns the cause of a failed write in words, because the JDK's message is often just the path. */
     private static String describe(IOException e) {
         String kind = switch (e.getClass().getSimpleName()) {
             case "NoSuchFileException" -> "the folder does not exist";
             case "AccessDeniedException" -> "permission denied";
             case "NotDirectoryException" -> "a part of the path is not a folder";
-            case "FileSystemException" -> "the file system refused";
+            case "FileSystemException" -> "the file system rejected the write";
             default -> null;
         };
         return kind == null ? e.getMessage() : kind + " (" + e.getMessage() + ")";

@@ -33,7 +33,7 @@ public class BerthExceptionMapper implements ExceptionMapper<BerthException> {
         return Problems.response(status, problem);
     }
 
-    /** The request was understood, but the plan's findings stop it: 422, with the findings. */
+    /** Returns a 422 problem with the findings: the request was valid, but the plan's findings stop it. */
     private static Response refused(PlanRefusedException refused) {
         Map<String, Object> problem = Problems.body(422, "Refused on findings", refused.getMessage(), refused.fix());
         problem.put("findings", findings(refused.findings()));

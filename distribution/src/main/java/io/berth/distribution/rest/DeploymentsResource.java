@@ -64,7 +64,7 @@ public class DeploymentsResource {
     }
 
     /**
-     * The deployment as a CloudFormation template, the same document as {@code berth template}.
+     * Returns the deployment as a CloudFormation template, the same document as {@code berth template}.
      * Findings at or above {@code rules.failOn} give a 422 problem that lists them.
      *
      * @param format {@code json} (the default) or {@code yaml}

@@ -20,8 +20,9 @@ public final class TemplateFiles {
     /**
      * Writes the text to the file, replacing any file there.
      *
-     * @throws IOException when the folder is missing or not writable, the target is a folder,
-     *                     or the file system cannot rename atomically; no file is left behind
+     * @throws IOException when the folder is missing or not writable, when the target is a
+     *                     folder, or when the file system cannot rename atomically. No file is
+     *                     left behind in any of these cases.
      */
     public static void writeAtomically(Path target, String text) throws IOException {
         Path absolute = target.toAbsolutePath();
@@ -42,8 +43,8 @@ public final class TemplateFiles {
 
     /**
      * Creates the temporary file readable by everyone, as a new file would be under the usual
-     * umask, rather than with the owner-only permissions of a default temporary file: the
-     * template is meant for review and holds no secret.
+     * umask, rather than with the owner-only permissions of a default temporary file, because
+     * the template is meant for review and contains no secret.
      */
     private static Path createTemporary(Path folder, String name) throws IOException {
         String prefix = "." + name + ".";

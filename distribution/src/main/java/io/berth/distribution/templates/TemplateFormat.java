@@ -41,12 +41,12 @@ public enum TemplateFormat {
         this.mediaType = mediaType;
     }
 
-    /** The HTTP media type of a template in this format. */
+    /** Returns the HTTP media type of a template in this format. */
     public String mediaType() {
         return mediaType;
     }
 
-    /** The name the command line and the API use, such as {@code yaml}. */
+    /** Returns the name the command line and the API use, such as {@code yaml}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -77,7 +77,7 @@ public enum TemplateFormat {
     /**
      * Returns the format of a name.
      *
-     * @throws IllegalArgumentException naming the allowed values when the name is none of them
+     * @throws IllegalArgumentException naming the allowed values when the name matches none of them
      */
     public static TemplateFormat fromId(String id) {
         return Arrays.stream(values())

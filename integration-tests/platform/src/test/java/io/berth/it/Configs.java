@@ -49,8 +49,8 @@ final class Configs {
     }
 
     /**
-     * A managed deployment without buckets, which the built-in validation warns about, and that
-     * refuses at warnings: plan, apply and template stop on it.
+     * Writes a managed deployment without buckets, which the built-in validation warns about,
+     * with {@code rules.failOn: warning}, so that plan, apply and template stop on it.
      */
     static Path refusedOnWarning(Path folder, String deployment) throws IOException {
         return write(folder, deployment, """

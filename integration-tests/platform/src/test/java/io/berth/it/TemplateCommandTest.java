@@ -103,7 +103,7 @@ class TemplateCommandTest {
     }
 
     @Test
-    void outputThatIsAFolderExitsTwoAndLeavesNoFile() throws Exception {
+    void outputFolderExitsTwo() throws Exception {
         Path output = Files.createDirectories(workDir.resolve("templates"));
 
         BerthProcess.CommandResult result = template("--config", QUICKSTART.toString(), "--output", output.toString());
@@ -177,7 +177,7 @@ class TemplateCommandTest {
         return BerthProcess.run(workDir, command);
     }
 
-    /** The regular files of a folder whose names end with one of the suffixes, sorted. */
+    /** Returns the regular files of a folder whose names end with one of the suffixes, sorted. */
     private static List<Path> filesIn(Path folder, String... suffixes) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile)

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.iam.model.Role;
  * the test run's moto server: DeleteStack of the managed stack fails on moto 5.2.5 with "The vpc
  * ... has dependencies and cannot be deleted".
  *
- * <p>moto 5.2.5 does not create everything a template asks for. Where it falls short, status
+ * <p>moto 5.2.5 does not create everything a template declares. Where it falls short, status
  * cannot report the deployment in sync, so these tests expect exactly the shortfalls listed in
  * {@link #MOTO_GAPS}, check what moto did create with the SDK instead, and require every other
  * resource to be in sync. A shortfall that moto fixes fails the test, so that it is taken out.
@@ -53,7 +53,7 @@ class TemplateOnMotoTest {
      * us-east-1's zones in every region, AWS::EC2::Subnet ignores MapPublicIpOnLaunch (moto turns it
      * on for the first subnet of a zone, which these subnets are), AWS::EC2::VPC ignores the DNS
      * settings, and AWS::EC2::SecurityGroup ignores SecurityGroupEgress, where moto's default egress
-     * rule happens to be the one the template asks for.
+     * rule happens to be the one the template declares.
      */
     static final Map<String, String> MOTO_GAPS = Map.of(
             "internet-gateway", "missing: not found by its tags",
@@ -183,8 +183,8 @@ class TemplateOnMotoTest {
     }
 
     /**
-     * What status cannot see on moto: the gateway is attached and the route table routes through
-     * it. The subnets' associations are not checked, because moto keeps those that an
+     * Checks what status cannot see on moto: the gateway is attached and the route table routes
+     * through it. The subnets' associations are not checked, because moto keeps those that an
      * AWS::EC2::SubnetRouteTableAssociation makes apart from the route table, and
      * DescribeRouteTables does not return them.
      */

@@ -94,8 +94,8 @@ public final class AdoptedNetworkProvider implements NetworkProvider {
     }
 
     /**
-     * An adopted network is not part of the stack: the template asks for the VPC and subnets as
-     * parameters of the types CloudFormation checks, with the configured ids as defaults.
+     * Declares the adopted VPC and subnets as template parameters, of the types CloudFormation
+     * checks, with the configured ids as defaults. An adopted network is not part of the stack.
      * CloudFormation checks only that they exist; {@code berth status} checks the rest, as apply does.
      */
     @Override

@@ -98,7 +98,7 @@ final class NetworkTemplate {
                 new TemplateResource(ATTACHMENT, "AWS::EC2::VPCGatewayAttachment", attachment));
     }
 
-    /** The route table, its default route through the internet gateway, and one association per subnet. */
+    /** Returns the route table, its default route through the internet gateway, and one association per subnet. */
     private static List<TemplateResource> routeTable(DeploymentConfig config, List<Object> subnetRefs) {
         List<TemplateResource> resources = new ArrayList<>();
         Map<String, Object> table = new LinkedHashMap<>();
