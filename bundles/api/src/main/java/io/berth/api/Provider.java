@@ -45,4 +45,16 @@ public interface Provider {
     default List<ResourceStatus> status(DeploymentConfig config, List<GeneratedRole> roles) {
         return List.of();
     }
+
+    /**
+     * Describes what apply would create as CloudFormation resources, without calling AWS, so that
+     * a customer's own pipeline can create the deployment. Apply and the template must describe
+     * the same resources: the same names, tags and IAM documents.
+     *
+     * @throws UnsupportedOperationException when the provider cannot describe its resources as a
+     *                                       template, which is the default
+     */
+    default TemplateFragment template(TemplateContext context) {
+        throw new UnsupportedOperationException(name() + " cannot describe its resources as a CloudFormation template");
+    }
 }

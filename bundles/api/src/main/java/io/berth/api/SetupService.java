@@ -19,4 +19,15 @@ public interface SetupService {
 
     /** Removes everything tagged with the deployment, in reverse order, leaving adopted resources alone. */
     void destroy(DeploymentConfig config, ActiveProviders providers, Consumer<String> progress);
+
+    /**
+     * Plans, checks and renders what apply would create as one CloudFormation template, without
+     * calling AWS. It refuses as apply does.
+     *
+     * @throws PlanRefusedException when the plan has findings at or above {@code rules.failOn}
+     * @throws InvalidConfigException when an active provider cannot describe its resources as a template
+     */
+    default DeploymentTemplate template(DeploymentConfig config, ActiveProviders providers) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot render CloudFormation templates");
+    }
 }

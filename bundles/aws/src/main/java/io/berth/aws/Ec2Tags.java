@@ -2,6 +2,7 @@ package io.berth.aws;
 
 import io.berth.api.config.DeploymentConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -25,12 +26,22 @@ public final class Ec2Tags {
     /** The tags of one resource: the deployment's, its logical name, and a readable Name. */
     public static List<Tag> tags(DeploymentConfig config, String resourceName) {
         List<Tag> tags = new ArrayList<>();
-        for (Map.Entry<String, String> tag : config.resourceTags().entrySet()) {
+        for (Map.Entry<String, String> tag : values(config, resourceName).entrySet()) {
             tags.add(Tag.builder().key(tag.getKey()).value(tag.getValue()).build());
         }
-        tags.add(Tag.builder().key(RESOURCE).value(resourceName).build());
-        tags.add(Tag.builder().key("Name").value(config.deployment() + "-" + resourceName).build());
         return tags;
+    }
+
+    /**
+     * Returns the same tags as {@link #tags} as keys and values, in the same order, for a
+     * CloudFormation template, because a stack's resources must carry exactly the tags that
+     * status and destroy look for.
+     */
+    public static Map<String, String> values(DeploymentConfig config, String resourceName) {
+        Map<String, String> values = new LinkedHashMap<>(config.resourceTags());
+        values.put(RESOURCE, resourceName);
+        values.put("Name", config.deployment() + "-" + resourceName);
+        return values;
     }
 
     public static TagSpecification specification(DeploymentConfig config, ResourceType type, String resourceName) {

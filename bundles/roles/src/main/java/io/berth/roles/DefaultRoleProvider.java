@@ -7,6 +7,8 @@ import io.berth.api.ResourceStatus;
 import io.berth.api.PermissionRequirement;
 import io.berth.api.Provider;
 import io.berth.api.PlannedResource;
+import io.berth.api.TemplateContext;
+import io.berth.api.TemplateFragment;
 import io.berth.api.config.DeploymentConfig;
 import java.util.List;
 import io.berth.api.ResourceAction;
@@ -61,6 +63,11 @@ public final class DefaultRoleProvider implements RoleProvider {
     @Override
     public List<ResourceStatus> status(DeploymentConfig config, List<GeneratedRole> roles) {
         return new RuntimeRoles(aws.iam(config), config).status(roles);
+    }
+
+    @Override
+    public TemplateFragment template(TemplateContext context) {
+        return RoleTemplate.of(context);
     }
 
     @Override

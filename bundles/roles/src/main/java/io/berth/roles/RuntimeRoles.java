@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -105,13 +106,13 @@ final class RuntimeRoles {
         if (role.permissionBoundary() != null && !role.permissionBoundary().equals(boundary)) {
             drift.add("permission boundary is " + boundary + ", config says " + role.permissionBoundary());
         }
-        try {
-            String policy = decode(iam.getRolePolicy(request -> request.roleName(role.name()).policyName(POLICY_NAME)).policyDocument());
-            if (!samePolicy(policy, role.policy())) {
-                drift.add("policy " + POLICY_NAME + " differs from the generated one");
-            }
-        } catch (NoSuchEntityException missing) {
+        Optional<String> policy = findPolicy(role.name());
+        if (isEmpty(role.policy())) {
+            policy.ifPresent(found -> drift.add("policy " + POLICY_NAME + " exists, but the generated one grants nothing"));
+        } else if (policy.isEmpty()) {
             drift.add("policy " + POLICY_NAME + " is missing");
+        } else if (!samePolicy(policy.get(), role.policy())) {
+            drift.add("policy " + POLICY_NAME + " differs from the generated one");
         }
         return drift.isEmpty()
                 ? new ResourceStatus(type, name, existing.get().arn(), ResourceStatus.PRESENT, "matches the generated documents")
@@ -131,6 +132,10 @@ final class RuntimeRoles {
         }
     }
 
+    static String description(DeploymentConfig config, RoleKind kind) {
+        return "Berth " + kind + " role of deployment " + config.deployment();
+    }
+
     private static List<GeneratedRole> runtimeRoles(DeploymentContext context) {
         return context.roles().stream().filter(role -> role.kind().isRuntime()).toList();
     }
@@ -142,7 +147,7 @@ final class RuntimeRoles {
                     .path(role.path())
                     .assumeRolePolicyDocument(role.trustPolicy())
                     .permissionsBoundary(role.permissionBoundary())
-                    .description("Berth " + role.kind() + " role of deployment " + config.deployment())
+                    .description(description(config, role.kind()))
                     .tags(tags()));
             changed(context, "created role " + role.name());
         } else {
@@ -174,12 +179,13 @@ final class RuntimeRoles {
     }
 
     private void updatePolicy(GeneratedRole role, DeploymentContext context) {
-        String current;
-        try {
-            current = decode(iam.getRolePolicy(request -> request.roleName(role.name()).policyName(POLICY_NAME))
-                    .policyDocument());
-        } catch (NoSuchEntityException missing) {
-            current = null;
+        String current = findPolicy(role.name()).orElse(null);
+        if (isEmpty(role.policy())) {
+            if (current != null) {
+                iam.deleteRolePolicy(request -> request.roleName(role.name()).policyName(POLICY_NAME));
+                changed(context, "deleted policy " + POLICY_NAME + " from role " + role.name() + ", which now has nothing to grant");
+            }
+            return;
         }
         if (current == null || !samePolicy(current, role.policy())) {
             iam.putRolePolicy(request -> request.roleName(role.name()).policyName(POLICY_NAME).policyDocument(role.policy()));
@@ -215,6 +221,25 @@ final class RuntimeRoles {
         }
         iam.deleteInstanceProfile(request -> request.instanceProfileName(name));
         changed(context, "deleted instance profile " + name);
+    }
+
+    /** Returns the role's inline policy, decoded, or empty when it has none. */
+    private Optional<String> findPolicy(String roleName) {
+        try {
+            return Optional.of(decode(iam.getRolePolicy(request -> request.roleName(roleName).policyName(POLICY_NAME))
+                    .policyDocument()));
+        } catch (NoSuchEntityException missing) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Returns whether a generated policy has no statement. IAM rejects such an inline policy, so
+     * a role with nothing to grant, such as the Worker without buckets, gets none.
+     */
+    static boolean isEmpty(String policyJson) {
+        Optional<JsonNode> statement = JsonNode.parser().parse(policyJson).field("Statement");
+        return statement.isEmpty() || statement.get().isArray() && statement.get().asArray().isEmpty();
     }
 
     private Optional<Role> findRole(String name) {

@@ -7,6 +7,8 @@ import io.berth.api.ResourceStatus;
 import io.berth.api.PermissionRequirement;
 import io.berth.api.Provider;
 import io.berth.api.PlannedResource;
+import io.berth.api.TemplateContext;
+import io.berth.api.TemplateFragment;
 import io.berth.api.config.DeploymentConfig;
 import java.util.List;
 import io.berth.api.ResourceAction;
@@ -58,6 +60,11 @@ public final class DefaultSecurityGroupProvider implements SecurityGroupProvider
     @Override
     public List<ResourceStatus> status(DeploymentConfig config, List<GeneratedRole> roles) {
         return new SecurityGroups(aws.ec2(config), config).status();
+    }
+
+    @Override
+    public TemplateFragment template(TemplateContext context) {
+        return SecurityGroupTemplate.of(context);
     }
 
     @Override

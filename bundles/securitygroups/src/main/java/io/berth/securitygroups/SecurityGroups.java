@@ -81,6 +81,10 @@ final class SecurityGroups {
         return config.deployment() + "-" + mode.id();
     }
 
+    static String description(DeploymentConfig config, Mode mode) {
+        return "Berth " + mode.id() + "-mode workers of deployment " + config.deployment();
+    }
+
     /** The inbound rules of a mode's group: always traffic within the group, and in direct mode the clients. */
     static Set<Rule> ingress(DeploymentConfig config, Mode mode, String groupId) {
         Set<Rule> rules = new LinkedHashSet<>();
@@ -110,7 +114,7 @@ final class SecurityGroups {
         }
         String groupId = ec2.createSecurityGroup(request -> request.vpcId(vpcId)
                         .groupName(groupName(config, mode))
-                        .description("Berth " + mode.id() + "-mode workers of deployment " + config.deployment())
+                        .description(description(config, mode))
                         .tagSpecifications(Ec2Tags.specification(config, ResourceType.SECURITY_GROUP, name)))
                 .groupId();
         changed(context, "created security group " + groupId + " (" + mode.id() + ") in VPC " + vpcId);

@@ -2,6 +2,7 @@ package io.berth.setup;
 
 import io.berth.api.ActiveProviders;
 import io.berth.api.BerthException;
+import io.berth.api.DeploymentTemplate;
 import io.berth.api.Finding;
 import io.berth.api.GeneratedRole;
 import io.berth.api.PermissionRequirement;
@@ -11,6 +12,7 @@ import io.berth.api.PlannedResource;
 import io.berth.api.PolicyChecker;
 import io.berth.api.PolicyGenerator;
 import io.berth.api.Provider;
+import io.berth.api.ResourceNames;
 import io.berth.api.ResourceStatus;
 import io.berth.api.SetupService;
 import io.berth.api.Severity;
@@ -19,6 +21,7 @@ import io.berth.aws.AwsClients;
 import io.berth.aws.AwsErrors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -67,10 +70,9 @@ public final class DefaultSetupService implements SetupService {
     public Plan apply(DeploymentConfig config, ActiveProviders providers, Consumer<String> progress) {
         progress.accept("planning and checking");
         Plan plan = plan(config, providers);
-        Severity threshold = Severity.fromId(config.rules().failOn());
-        List<Finding> blocking = plan.findings().stream().filter(finding -> finding.severity().isAtLeast(threshold)).toList();
+        List<Finding> blocking = blockingFindings(plan);
         if (!blocking.isEmpty()) {
-            throw new PlanRefusedException(blocking, threshold);
+            throw new PlanRefusedException(blocking, Severity.fromId(config.rules().failOn()));
         }
 
         progress.accept("checking the account before creating anything");
@@ -124,6 +126,58 @@ public final class DefaultSetupService implements SetupService {
                 Runnable::run, context);
         LOG.info("destroyed deployment {} in {}", config.deployment(), config.region());
         progress.accept("deployment " + config.deployment() + " is removed");
+    }
+
+    /**
+     * Renders the deployment as a CloudFormation template after the same plan and check as
+     * apply. The template's IAM documents are generated again from a config whose account and
+     * region are pseudo-parameter placeholders, and must equal the checked ones once the
+     * placeholders are filled in, so that the template never carries an unchecked document.
+     */
+    @Override
+    public DeploymentTemplate template(DeploymentConfig config, ActiveProviders providers) {
+        Plan plan = plan(config, providers);
+        List<Finding> blocking = blockingFindings(plan);
+        if (!blocking.isEmpty()) {
+            throw new PlanRefusedException(blocking, Severity.fromId(config.rules().failOn()), "the template",
+                    "no template was written");
+        }
+
+        DeploymentConfig templateConfig = ResourceNames.forTemplate(config);
+        List<GeneratedRole> templateRoles = generateRoles(templateConfig, providers);
+        requireSameDocuments(config, plan.roles(), templateRoles);
+        DeploymentTemplate template = new TemplateRenderer(templateConfig, templateRoles)
+                .render(plan, List.of(providers.network(), providers.securityGroups(), providers.roles()));
+        LOG.debug("rendered the template of deployment {} with {} finding(s) below rules.failOn",
+                config.deployment(), plan.findings().size());
+        return template;
+    }
+
+    private static List<Finding> blockingFindings(Plan plan) {
+        Severity threshold = Severity.fromId(plan.config().rules().failOn());
+        return plan.findings().stream().filter(finding -> finding.severity().isAtLeast(threshold)).toList();
+    }
+
+    /**
+     * Checks that each template document, with the placeholders filled in from the config, is
+     * the document that was checked. A provider that builds an ARN from the region or account
+     * without {@link ResourceNames} would fail here rather than put the configured values into a
+     * template meant for any account.
+     */
+    private static void requireSameDocuments(DeploymentConfig config, List<GeneratedRole> checked, List<GeneratedRole> template) {
+        for (GeneratedRole templateRole : template.stream().filter(role -> role.kind().isRuntime()).toList()) {
+            GeneratedRole checkedRole = checked.stream().filter(role -> role.kind() == templateRole.kind()).findFirst()
+                    .orElseThrow(() -> new BerthException("the checked plan has no " + templateRole.kind() + " role", ""));
+            boolean same = checkedRole.name().equals(PseudoParameters.resolve(templateRole.name(), config))
+                    && checkedRole.policy().equals(PseudoParameters.resolve(templateRole.policy(), config))
+                    && Objects.equals(checkedRole.trustPolicy(), PseudoParameters.resolve(templateRole.trustPolicy(), config));
+            if (!same) {
+                throw new BerthException("the template's IAM documents of the " + templateRole.kind()
+                        + " role differ from the checked ones once the account and region are filled in, so no template"
+                        + " was written", "a provider builds an ARN from the region or account without ResourceNames;"
+                        + " compare `berth policies` with the template to find it");
+            }
+        }
     }
 
     private List<GeneratedRole> generateRoles(DeploymentConfig config, ActiveProviders providers) {

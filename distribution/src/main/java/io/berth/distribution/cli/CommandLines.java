@@ -23,7 +23,7 @@ public final class CommandLines {
 
     /** Commands of the fixed command set that this version does not implement yet. */
     static final List<String> UNAVAILABLE = List.of(
-            "clusters", "reap", "template");
+            "clusters", "reap");
 
     private CommandLines() {
     }

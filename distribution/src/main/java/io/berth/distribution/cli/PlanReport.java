@@ -40,6 +40,15 @@ final class PlanReport {
     }
 
     static void printFindings(List<Finding> findings, Severity threshold, PrintWriter out) {
+        printFindings(findings, threshold, "apply", out);
+    }
+
+    /**
+     * Prints the findings and whether they stop an operation.
+     *
+     * @param operation what the findings would stop, such as {@code apply} or {@code the template}
+     */
+    static void printFindings(List<Finding> findings, Severity threshold, String operation, PrintWriter out) {
         if (findings.isEmpty()) {
             out.println("Findings: none");
             return;
@@ -53,7 +62,7 @@ final class PlanReport {
             }
         }
         long blocking = findings.stream().filter(finding -> finding.severity().isAtLeast(threshold)).count();
-        out.printf("%d finding(s), %d at or above %s: apply %s%n", findings.size(), blocking, threshold,
+        out.printf("%d finding(s), %d at or above %s: %s %s%n", findings.size(), blocking, threshold, operation,
                 blocking == 0 ? "would proceed" : "would refuse");
     }
 

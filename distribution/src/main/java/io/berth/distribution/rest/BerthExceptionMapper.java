@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Turns Berth's errors into RFC 9457 problem documents that name the field and the fix. */
 @Provider
@@ -24,6 +26,9 @@ public class BerthExceptionMapper implements ExceptionMapper<BerthException> {
 
     @Override
     public Response toResponse(BerthException exception) {
+        if (exception instanceof PlanRefusedException refused) {
+            return refused(refused);
+        }
         Problem problem;
         if (exception instanceof InvalidConfigException invalid) {
             problem = Problem.of("invalid-configuration", "Invalid configuration", 400, exception.getMessage())
@@ -40,13 +45,26 @@ public class BerthExceptionMapper implements ExceptionMapper<BerthException> {
             problem = Problem.of("shutting-down", "Server stopping", 503, exception.getMessage());
         } else if (exception instanceof RuleEvaluationException) {
             problem = Problem.of("rules-unavailable", "Company rules could not be evaluated", 502, exception.getMessage());
-        } else if (exception instanceof PlanRefusedException) {
-            problem = Problem.of("plan-refused", "Plan refused by findings", 422, exception.getMessage());
         } else if (exception instanceof AuditUnavailableException) {
             problem = Problem.of("audit-unavailable", "Audit log unavailable", 503, exception.getMessage());
         } else {
             problem = Problem.of("cloud-call-failed", "Cloud call failed", 502, exception.getMessage());
         }
         return responses.of(problem.withFix(exception.fix()));
+    }
+
+    /** Returns a 422 problem with the findings: the request was valid, but the plan's findings stop it. */
+    private static Response refused(PlanRefusedException refused) {
+        Map<String, Object> problem = Problems.body(422, "Refused on findings", refused.getMessage(), refused.fix());
+        problem.put("findings", refused.findings().stream().map(finding -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("rule", finding.rule());
+            entry.put("severity", finding.severity().id());
+            entry.put("target", finding.target());
+            entry.put("message", finding.message());
+            entry.put("fix", finding.fix());
+            return entry;
+        }).toList());
+        return Problems.response(422, problem);
     }
 }

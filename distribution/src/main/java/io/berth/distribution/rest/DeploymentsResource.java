@@ -1,15 +1,23 @@
 package io.berth.distribution.rest;
 
+import io.berth.api.ActiveProviders;
+import io.berth.api.DeploymentTemplate;
+import io.berth.api.SetupService;
 import io.berth.api.config.DeploymentConfig;
 import io.berth.distribution.deployments.DeploymentOperations;
 import io.berth.distribution.deployments.Operation;
 import io.berth.distribution.deployments.ServerConfig;
+import io.berth.distribution.platform.Platform;
+import io.berth.distribution.platform.ServiceType;
+import io.berth.distribution.templates.TemplateFormat;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +36,9 @@ public class DeploymentsResource {
 
     @Inject
     DeploymentOperations operations;
+
+    @Inject
+    Platform platform;
 
     @Context
     UriInfo uri;
@@ -50,6 +61,30 @@ public class DeploymentsResource {
         config.deployment(name);
         return operations.find(name, id)
                 .orElseThrow(() -> new NotFoundException("no operation " + id + " for deployment " + name));
+    }
+
+    /**
+     * Returns the deployment as a CloudFormation template, the same document as {@code berth template}.
+     * Findings at or above {@code rules.failOn} give a 422 problem that lists them.
+     *
+     * @param format {@code json} (the default) or {@code yaml}
+     */
+    @GET
+    @Path("/template")
+    @Produces({MediaType.APPLICATION_JSON, "application/yaml", "application/problem+json"})
+    public Response template(@PathParam("name") String name, @QueryParam("format") @DefaultValue("json") String format) {
+        TemplateFormat templateFormat;
+        try {
+            templateFormat = TemplateFormat.fromId(format);
+        } catch (IllegalArgumentException e) {
+            return Problems.response(400, "Invalid format", e.getMessage(),
+                    "use ?format=json or ?format=yaml");
+        }
+        DeploymentConfig deployment = config.deployment(name);
+        ActiveProviders providers = platform.providers().activeFor(deployment);
+        DeploymentTemplate template = platform.providers().service(ServiceType.SETUP, SetupService.class)
+                .template(deployment, providers);
+        return Response.ok(templateFormat.write(template.document()), templateFormat.mediaType()).build();
     }
 
     @POST

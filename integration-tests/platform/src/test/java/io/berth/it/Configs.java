@@ -48,6 +48,25 @@ final class Configs {
                 """.formatted(deployment, region, vpcId, subnetA, subnetB));
     }
 
+    /**
+     * Writes a managed deployment without buckets, which the built-in validation warns about,
+     * with {@code rules.failOn: warning}, so that plan, apply and template stop on it.
+     */
+    static Path refusedOnWarning(Path folder, String deployment) throws IOException {
+        return write(folder, deployment, """
+                deployment: %s
+                region: eu-west-1
+                accountId: "123456789012"
+                network:
+                  managed: { cidr: 10.42.0.0/16 }
+                controlPlane:
+                  principal: arn:aws:iam::111122223333:role/berth-control-plane
+                  externalId: 5d1e0c7a-example
+                rules:
+                  failOn: warning
+                """.formatted(deployment));
+    }
+
     static Path write(Path folder, String name, String yaml) throws IOException {
         Path file = folder.resolve(name + ".yaml");
         Files.writeString(file, yaml);

@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
@@ -54,6 +55,15 @@ final class Moto {
 
     static Ec2Client ec2(String region) {
         return Ec2Client.builder()
+                .endpointOverride(URI.create(url()))
+                .region(Region.of(region))
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ADMIN_KEY, ADMIN_KEY)))
+                .build();
+    }
+
+    static CloudFormationClient cloudFormation(String region) {
+        return CloudFormationClient.builder()
                 .endpointOverride(URI.create(url()))
                 .region(Region.of(region))
                 .httpClient(UrlConnectionHttpClient.create())

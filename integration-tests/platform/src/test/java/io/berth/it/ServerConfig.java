@@ -71,13 +71,9 @@ final class ServerConfig {
     }
 
     Path write(Path workDir) throws IOException {
-        StringBuilder yaml = new StringBuilder("""
-                deployment: analytics
-                region: eu-west-1
-                network:
-                  managed: { cidr: 10.42.0.0/16 }
-                admin:
-                """);
+        // The quickstart example, which has no admin section, plus the test's admin section.
+        StringBuilder yaml = new StringBuilder(Files.readString(BerthProcess.ROOT.resolve("examples/quickstart.yaml")))
+                .append("admin:\n");
         if (tokens) {
             yaml.append("  tokens:\n");
             yaml.append(token("vera", "viewer", BerthProcess.VIEWER_TOKEN));

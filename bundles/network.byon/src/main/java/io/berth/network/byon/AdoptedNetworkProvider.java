@@ -10,10 +10,16 @@ import io.berth.api.PlannedResource;
 import io.berth.api.RoleKind;
 import io.berth.api.config.DeploymentConfig;
 import java.util.List;
+import io.berth.api.IntrinsicFunctions;
 import io.berth.api.ResourceAction;
+import io.berth.api.TemplateContext;
+import io.berth.api.TemplateFragment;
+import io.berth.api.TemplateOutput;
+import io.berth.api.TemplateParameter;
 import io.berth.api.config.NetworkConfig;
 import io.berth.aws.AwsClients;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Component;
@@ -27,6 +33,9 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 public final class AdoptedNetworkProvider implements NetworkProvider {
 
     static final String NAME = "network.byon";
+
+    static final String VPC_PARAMETER = "VpcId";
+    static final String SUBNETS_PARAMETER = "SubnetIds";
 
     @Reference
     private AwsClients aws;
@@ -82,6 +91,30 @@ public final class AdoptedNetworkProvider implements NetworkProvider {
                     subnet.cidrBlock() + " in " + subnet.availabilityZone() + ", egress checked for mode " + config.mode().id()));
         }
         return states;
+    }
+
+    /**
+     * Declares the adopted VPC and subnets as template parameters, of the types CloudFormation
+     * checks, with the configured ids as defaults. An adopted network is not part of the stack.
+     * CloudFormation checks only that they exist; {@code berth status} checks the rest, as apply does.
+     */
+    @Override
+    public TemplateFragment template(TemplateContext context) {
+        NetworkConfig.Byon byon = context.config().network().byon();
+        List<TemplateParameter> parameters = List.of(
+                new TemplateParameter(VPC_PARAMETER, "AWS::EC2::VPC::Id",
+                        "The existing VPC to adopt (network.byon.vpcId); it is never modified", byon.vpcId()),
+                new TemplateParameter(SUBNETS_PARAMETER, "List<AWS::EC2::Subnet::Id>",
+                        "Subnets of that VPC in at least two availability zones (network.byon.subnetIds)",
+                        String.join(",", byon.subnetIds())));
+        List<TemplateOutput> outputs = List.of(
+                new TemplateOutput("VpcId", "the adopted VPC", IntrinsicFunctions.ref(VPC_PARAMETER)),
+                new TemplateOutput("SubnetIds", "the adopted subnets, comma-separated",
+                        IntrinsicFunctions.join(",", IntrinsicFunctions.ref(SUBNETS_PARAMETER))));
+        Map<String, Object> references = new LinkedHashMap<>();
+        references.put(DeploymentContext.VPC_ID, IntrinsicFunctions.ref(VPC_PARAMETER));
+        references.put(DeploymentContext.SUBNET_IDS, IntrinsicFunctions.ref(SUBNETS_PARAMETER));
+        return new TemplateFragment(parameters, List.of(), outputs, references);
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.berth.api.ResourceStatus;
 import io.berth.api.PermissionRequirement;
 import io.berth.api.Provider;
 import io.berth.api.PlannedResource;
+import io.berth.api.TemplateContext;
+import io.berth.api.TemplateFragment;
 import io.berth.api.config.DeploymentConfig;
 import java.util.List;
 import io.berth.aws.AwsClients;
@@ -57,6 +59,11 @@ public final class ManagedNetworkProvider implements NetworkProvider {
     @Override
     public void preflight(DeploymentConfig config) {
         new ManagedNetwork(aws.ec2(config), config).preflight();
+    }
+
+    @Override
+    public TemplateFragment template(TemplateContext context) {
+        return NetworkTemplate.of(context);
     }
 
     @Override
