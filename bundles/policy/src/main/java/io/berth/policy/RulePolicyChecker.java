@@ -24,7 +24,8 @@ public final class RulePolicyChecker implements PolicyChecker {
     public RulePolicyChecker() {
     }
 
-    RulePolicyChecker(CompanyRules companyRules) {
+    /** Creates a checker with the given company rules, for use outside the framework. */
+    public RulePolicyChecker(CompanyRules companyRules) {
         this.companyRules = companyRules;
     }
 

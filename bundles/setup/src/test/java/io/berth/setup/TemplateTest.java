@@ -28,6 +28,10 @@ import io.berth.network.byon.AdoptedNetworkProvider;
 import io.berth.network.managed.ManagedNetworkProvider;
 import io.berth.policy.IamPolicyGenerator;
 import io.berth.policy.RulePolicyChecker;
+import io.berth.api.config.RulesConfig;
+import io.berth.api.RoleKind;
+import io.berth.api.Plan;
+import io.berth.api.CompanyRules;
 import io.berth.reaper.DefaultReaperProvider;
 import io.berth.roles.DefaultRoleProvider;
 import io.berth.securitygroups.DefaultSecurityGroupProvider;
@@ -150,13 +154,31 @@ class TemplateTest {
                 new DefaultRoleProvider(), new DefaultFleetProvider(), new DefaultReaperProvider());
 
         InvalidConfigException invalid = assertThrows(InvalidConfigException.class,
-                () -> service(new RulePolicyChecker()).template(config, providers));
+                () -> service(new RulePolicyChecker(NO_COMPANY_FINDINGS)).template(config, providers));
 
         assertEquals("network.provider", invalid.field());
     }
 
+    /** Company rules that find nothing, so that these tests see the built-in validation alone. */
+    private static final CompanyRules NO_COMPANY_FINDINGS = new CompanyRules() {
+        @Override
+        public List<Finding> evaluate(Plan plan) {
+            return List.of();
+        }
+
+        @Override
+        public List<Finding> evaluateInput(String inputJson, RulesConfig rules) {
+            return List.of();
+        }
+
+        @Override
+        public List<Finding> evaluatePolicy(RoleKind kind, String policyJson, RulesConfig rules) {
+            return List.of();
+        }
+    };
+
     private static DeploymentTemplate render(DeploymentConfig config) throws Exception {
-        return render(config, new RulePolicyChecker());
+        return render(config, new RulePolicyChecker(NO_COMPANY_FINDINGS));
     }
 
     private static DeploymentTemplate render(DeploymentConfig config, PolicyChecker checker) throws Exception {
