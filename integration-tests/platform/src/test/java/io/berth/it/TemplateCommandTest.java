@@ -149,8 +149,12 @@ class TemplateCommandTest {
     void networkBundleWithoutTemplateExitsTwo() throws Exception {
         Path deploy = Files.createDirectories(workDir.resolve("deploy"));
         Files.copy(BerthProcess.bundleJar("example.network"), deploy.resolve("example.network.jar"));
+        // The deploy folder installs only trusted jars: the quickstart plus this jar's digest.
+        Path config = ServerConfig.tokensOnly()
+                .trustSha256(ServerConfig.sha256(BerthProcess.bundleBytes("example.network")))
+                .write(workDir);
 
-        BerthProcess.CommandResult result = template("--config", QUICKSTART.toString());
+        BerthProcess.CommandResult result = template("--config", config.toString());
 
         assertEquals(2, result.exitCode(), result.stderr());
         assertTrue(result.stderr().contains("network.provider: the active provider example.network cannot describe"
