@@ -3,7 +3,7 @@
  * Plain records and interfaces only: no AWS SDK or framework types cross this boundary.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.berth.api;
 
 import org.osgi.annotation.bundle.Export;

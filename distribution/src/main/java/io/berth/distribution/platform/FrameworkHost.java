@@ -39,8 +39,8 @@ public final class FrameworkHost {
      * The host's slf4j is 2.x, whose logger API is the 1.7 API the SDK and bundles were built against.
      */
     static final String HOST_PACKAGES = String.join(",",
-            "io.berth.api;version=1.1.0",
-            "io.berth.api.config;version=1.1.0",
+            "io.berth.api;version=1.2.0",
+            "io.berth.api.config;version=1.2.0",
             "org.slf4j;version=1.7.36",
             "org.slf4j.spi;version=1.7.36",
             "org.slf4j.event;version=1.7.36",
