@@ -5,6 +5,7 @@ import io.berth.api.config.DeploymentConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -126,16 +127,17 @@ final class ReapPlanner {
                     tags.get(ClusterTags.NAME), launch, deployment, ClusterTags.MAX_LIFETIME, ClusterTags.IDLE_TIMEOUT);
             return null;
         }
+        // Whole seconds, so that the decision agrees with the figures in its reason.
         Instant startedAt = startedAt(instances);
         if (maxLifetime != null && startedAt != null) {
-            Duration running = Duration.between(startedAt, now);
+            Duration running = Duration.between(startedAt, now).truncatedTo(ChronoUnit.SECONDS);
             if (running.compareTo(maxLifetime) > 0) {
                 return "running " + format(running) + ", max lifetime " + format(maxLifetime);
             }
         }
         Instant lastActivity = lastActivity(launch, instances, fleets, startedAt);
         if (idleTimeout != null && lastActivity != null) {
-            Duration idle = Duration.between(lastActivity, now);
+            Duration idle = Duration.between(lastActivity, now).truncatedTo(ChronoUnit.SECONDS);
             if (idle.compareTo(idleTimeout) > 0) {
                 return "idle for " + format(idle) + ", idle timeout " + format(idleTimeout);
             }

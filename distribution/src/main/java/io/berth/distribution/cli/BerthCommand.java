@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Sets up, runs and cleans up the AWS footprint of a data-compute service.",
         subcommands = {PlanCommand.class, ApplyCommand.class, DestroyCommand.class, StatusCommand.class,
-                PoliciesCommand.class, DoctorCommand.class, ServeCommand.class, BundlesCommand.class})
+                PoliciesCommand.class, DoctorCommand.class, ServeCommand.class, BundlesCommand.class,
+                ClustersCommand.class, ReapCommand.class})
 public final class BerthCommand {
 }

@@ -21,8 +21,7 @@ public final class CommandLines {
     public static final int CLOUD_ERROR = 3;
 
     /** Commands of the fixed command set that this version does not implement yet. */
-    static final List<String> UNAVAILABLE = List.of(
-            "check", "clusters", "reap", "template");
+    static final List<String> UNAVAILABLE = List.of("check", "template");
 
     private CommandLines() {
     }

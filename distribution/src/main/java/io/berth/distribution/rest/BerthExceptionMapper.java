@@ -1,6 +1,7 @@
 package io.berth.distribution.rest;
 
 import io.berth.api.BerthException;
+import io.berth.api.ClusterNotFoundException;
 import io.berth.api.InvalidConfigException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,10 +18,14 @@ public class BerthExceptionMapper implements ExceptionMapper<BerthException> {
 
     @Override
     public Response toResponse(BerthException exception) {
-        int status = exception instanceof InvalidConfigException ? 400 : 502;
+        int status = status(exception);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", status == 400 ? "Invalid configuration" : "Cloud call failed");
+        problem.put("title", switch (status) {
+            case 400 -> "Invalid input";
+            case 404 -> "Cluster not found";
+            default -> "Cloud call failed";
+        });
         problem.put("status", status);
         problem.put("detail", exception.getMessage());
         if (exception instanceof InvalidConfigException invalid) {
@@ -30,5 +35,12 @@ public class BerthExceptionMapper implements ExceptionMapper<BerthException> {
             problem.put("fix", exception.fix());
         }
         return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    private static int status(BerthException exception) {
+        if (exception instanceof ClusterNotFoundException) {
+            return 404;
+        }
+        return exception instanceof InvalidConfigException ? 400 : 502;
     }
 }
