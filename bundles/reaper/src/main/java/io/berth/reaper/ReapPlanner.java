@@ -109,7 +109,7 @@ final class ReapPlanner {
             if (launch == null || liveLaunches.contains(launch) || removedLaunches.contains(launch)) {
                 continue;
             }
-            removals.add(new Removal(Removal.Kind.FLEET, fleet.id(), fleet.tags().get(ClusterTags.NAME),
+            removals.add(new Removal(Removal.Kind.EMPTY_FLEET, fleet.id(), fleet.tags().get(ClusterTags.NAME),
                     "fleet " + fleet.id() + " has no running instance"));
         }
     }

@@ -9,11 +9,12 @@ package io.berth.reaper;
 record Removal(Kind kind, String resourceId, String cluster, String reason) {
 
     /**
-     * The kinds of resource, in the order a pass removes them. Fleets go first, because EC2 deletes
-     * an instant fleet only together with its instances. The instances that are left, such as
-     * those of a fleet whose id is unknown, follow, and the launch templates go last.
+     * The kinds of resource, in the order a pass removes them. The fleets of removed clusters go
+     * first, because EC2 deletes an instant fleet only together with its instances. The instances
+     * that are left, such as those of a fleet whose id is unknown, follow. Then come the fleets
+     * with no instance left, and the launch templates go last.
      */
     enum Kind {
-        FLEET, INSTANCE, LAUNCH_TEMPLATE
+        FLEET, INSTANCE, EMPTY_FLEET, LAUNCH_TEMPLATE
     }
 }

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.ec2.model.DeleteFleetsResponse;
 
 /**
  * Carries out the removals of one pass in the order of {@link Removal.Kind}: fleets with their
- * instances, then the remaining instances in batches, then launch templates. A failed call marks
+ * instances, the remaining instances in batches, the fleets with no instance left, and then the
+ * launch templates. A failed call marks
  * its resources as not removed, with the error, and the pass goes on, so that one stuck resource
  * does not keep the others running.
  */
@@ -47,6 +48,9 @@ final class Removals {
                 LOG.info("terminated {} instances of deployment {}, clusters {}", ids.size(), config.deployment(), clusters(batch));
             }
         }
+        for (List<Removal> batch : batches(ofKind(removals, Removal.Kind.EMPTY_FLEET), FLEETS_PER_CALL)) {
+            deleteFleets(batch, decisions);
+        }
         for (Removal template : ofKind(removals, Removal.Kind.LAUNCH_TEMPLATE)) {
             if (run(List.of(template), decisions, "ec2:DeleteLaunchTemplate",
                     () -> ec2.deleteLaunchTemplate(request -> request.launchTemplateId(template.resourceId())))) {
@@ -68,7 +72,14 @@ final class Removals {
         try {
             response = AwsErrors.call("ec2:DeleteFleets", () -> ec2.deleteFleets(request -> request.fleetIds(ids).terminateInstances(true)));
         } catch (BerthException e) {
-            failed(batch, decisions, e.getMessage());
+            if (batch.size() == 1) {
+                failed(batch, decisions, e.getMessage());
+                return;
+            }
+            // A request can fail as a whole for one bad fleet (moto 5.2.5 does that), so the fleets are
+            // tried one by one, and one bad fleet does not keep the others.
+            LOG.info("DeleteFleets failed for {} fleets together ({}); deleting them one by one", batch.size(), e.getMessage());
+            batch.forEach(removal -> deleteFleets(List.of(removal), decisions));
             return;
         }
         for (Removal removal : batch) {

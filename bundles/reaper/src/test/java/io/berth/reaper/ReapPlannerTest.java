@@ -79,7 +79,7 @@ class ReapPlannerTest {
         List<Removal> removals = ReapPlanner.plan(DEPLOYMENT, inventory, NOW);
 
         assertEquals(List.of(
-                new Removal(Removal.Kind.FLEET, "fleet-1", "etl", "fleet fleet-1 has no running instance"),
+                new Removal(Removal.Kind.EMPTY_FLEET, "fleet-1", "etl", "fleet fleet-1 has no running instance"),
                 new Removal(Removal.Kind.LAUNCH_TEMPLATE, "lt-1", "etl", "launch template lt-1 has no running instance")),
                 removals);
     }

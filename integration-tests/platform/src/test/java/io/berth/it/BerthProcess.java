@@ -43,6 +43,16 @@ final class BerthProcess implements AutoCloseable {
 
     /** Starts {@code berth serve} on a free loopback port and waits until it is ready. */
     static BerthProcess serve(Path workDir, Path deployDir) throws IOException, InterruptedException {
+        return serve(workDir, deployDir, Map.of());
+    }
+
+    /**
+     * Starts {@code berth serve} with extra environment variables, such as AWS_ENDPOINT_URL, and
+     * extra arguments, such as {@code --config FILE}. Its log goes to serve.log in the work folder,
+     * after the log of any earlier server there.
+     */
+    static BerthProcess serve(Path workDir, Path deployDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = workDir.resolve("serve.log");
         List<String> command = javaCommand(
@@ -51,11 +61,13 @@ final class BerthProcess implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1");
         command.add("serve");
+        command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         isolateFromMachineAws(builder.environment(), workDir);
+        builder.environment().putAll(environment);
         Process process = builder.start();
         BerthProcess berth = new BerthProcess(process, log, port);
         berth.awaitReady(Duration.ofSeconds(60));
@@ -74,7 +86,9 @@ final class BerthProcess implements AutoCloseable {
      */
     static CommandResult run(Path workDir, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = javaCommand("-Dberth.platform.deploy-dir=" + workDir.resolve("deploy"));
+        // One-shot commands start faster with the client compiler alone, as the ./berth launcher runs them.
+        List<String> command = javaCommand("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dberth.platform.deploy-dir=" + workDir.resolve("deploy"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
@@ -123,6 +137,17 @@ final class BerthProcess implements AutoCloseable {
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(String method, String path, String jsonBody) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher body = jsonBody == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).method(method, body);
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode getJson(String path) throws IOException, InterruptedException {
