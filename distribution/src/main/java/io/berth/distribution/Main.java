@@ -26,6 +26,8 @@ public final class Main {
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("berth.platform.start-on-boot", "false");
             System.setProperty("quarkus.log.console.level", System.getProperty("berth.log.level", "WARN"));
+            // Warnings go to standard error, so that --format json output on standard output stays parseable.
+            System.setProperty("quarkus.log.console.stderr", "true");
         }
 
         Map<String, String> settings;

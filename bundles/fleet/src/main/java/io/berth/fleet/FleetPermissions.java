@@ -3,6 +3,7 @@ package io.berth.fleet;
 import static io.berth.api.config.DeploymentConfig.TAG_DEPLOYMENT;
 import static io.berth.api.config.DeploymentConfig.TAG_MANAGED;
 
+import io.berth.api.ClusterTags;
 import io.berth.api.Condition;
 import io.berth.api.PermissionRequirement;
 import io.berth.api.ResourceNames;
@@ -15,18 +16,25 @@ import java.util.List;
  * role. Those operations must call nothing outside this list:
  *
  * <ul>
- *   <li>start: DescribeInstanceTypes and DescribeInstanceTypeOfferings to check the requested
- *       types, DescribeLaunchTemplates to find the cluster's template, CreateLaunchTemplate or
- *       CreateLaunchTemplateVersion, then CreateFleet of type instant (which IAM also authorizes as
- *       RunInstances and, for the worker instance profile, iam:PassRole). Every create call tags
- *       what it creates with berth:deployment and berth:managed, and the launch template tags the
+ *   <li>start: DescribeSubnets and DescribeSecurityGroups to find the deployment's network,
+ *       DescribeInstances to refuse a second cluster of the same name, DescribeInstanceTypes and
+ *       DescribeInstanceTypeOfferings to check and place the requested types, DescribeImages for
+ *       the image, CreateLaunchTemplate, then CreateFleet of type instant (which IAM also
+ *       authorizes as RunInstances and, for the worker instance profile, iam:PassRole), then
+ *       CreateTags to record the fleet id on the launch template and the instances. Every create call tags what it
+ *       creates with berth:deployment and berth:managed, and the launch template tags the
  *       instances, volumes, network interfaces and Spot requests it launches.</li>
- *   <li>list: DescribeInstances filtered by the deployment's tag.</li>
+ *   <li>list: DescribeInstances and DescribeLaunchTemplates filtered by the deployment's tags.</li>
  *   <li>stop: DescribeInstances, then TerminateInstances. The reaper removes the fleet and the
  *       launch template afterwards.</li>
+ *   <li>touch: DescribeInstances and DescribeLaunchTemplates, then CreateTags to write the time
+ *       of the last activity on the instances and the fleet.</li>
  * </ul>
  */
 final class FleetPermissions {
+
+    /** The tag keys the role may write on existing resources: the cluster state that changes after a launch. */
+    private static final List<String> STATE_TAG_KEYS = List.of(ClusterTags.FLEET, ClusterTags.LAST_ACTIVITY);
 
     private static final List<String> CREATE_CALLS =
             List.of("CreateFleet", "CreateLaunchTemplate", "CreateLaunchTemplateVersion", "RunInstances");
@@ -44,8 +52,8 @@ final class FleetPermissions {
 
         return List.of(
                 PermissionRequirement.builder(RoleKind.USER_INITIATED, "DescribeCompute")
-                        .reason("start checks the requested instance types and finds the cluster's launch template;"
-                                + " list and stop find the deployment's instances")
+                        .reason("start checks and places the requested instance types; list, stop and touch find the"
+                                + " deployment's cluster instances and launch templates by their tags")
                         .actions("ec2:DescribeInstanceTypeOfferings", "ec2:DescribeInstanceTypes",
                                 "ec2:DescribeInstances", "ec2:DescribeLaunchTemplates")
                         .resources("*")
@@ -58,8 +66,10 @@ final class FleetPermissions {
                         .resources(ResourceNames.ec2Arn(config, "launch-template/*"))
                         .conditions(requestTags)
                         .build(),
+                describeNetworkAndImages(),
                 PermissionRequirement.builder(RoleKind.USER_INITIATED, "UpdateOwnLaunchTemplates")
-                        .reason("start adds a version to the cluster's launch template when the request changed")
+                        .reason("kept from the baseline list: start gives each launch a launch template of its own, so"
+                                + " it never adds a version to an existing one")
                         .scoping("only launch templates tagged " + TAG_DEPLOYMENT + "=" + config.deployment())
                         .actions("ec2:CreateLaunchTemplateVersion")
                         .resources(ResourceNames.ec2Arn(config, "launch-template/*"))
@@ -88,14 +98,7 @@ final class FleetPermissions {
                                 ResourceNames.ec2Arn(config, "security-group/*"))
                         .conditions(ownedOnly)
                         .build(),
-                PermissionRequirement.builder(RoleKind.USER_INITIATED, "LaunchFromImages")
-                        .reason("a launch reads the machine image the workers boot from")
-                        .scoping("any image in " + config.region() + ", because each cluster request names its own"
-                                + " image; images belong to no account in their ARN")
-                        .actions("ec2:CreateFleet", "ec2:RunInstances")
-                        .resources("arn:" + ResourceNames.partition(config.region()) + ":ec2:" + config.region()
-                                + "::image/*")
-                        .build(),
+                launchFromImages(config),
                 PermissionRequirement.builder(RoleKind.USER_INITIATED, "TagComputeOnCreate")
                         .reason("the create calls tag what they create, which IAM authorizes as ec2:CreateTags")
                         .scoping("only as part of " + String.join(", ", CREATE_CALLS) + ", and only with "
@@ -109,6 +112,18 @@ final class FleetPermissions {
                                 ResourceNames.ec2Arn(config, "volume/*"))
                         .conditions(new Condition("StringEquals", "ec2:CreateAction", CREATE_CALLS),
                                 Condition.requestTagEquals(TAG_DEPLOYMENT, config.deployment()))
+                        .build(),
+                PermissionRequirement.builder(RoleKind.USER_INITIATED, "RecordClusterState")
+                        .reason("start records the fleet id on the launch template and the instances, because EC2"
+                                + " lists instant fleets only by id, and touch records the time of the last activity on"
+                                + " the instances and the fleet")
+                        .scoping("only resources tagged " + TAG_DEPLOYMENT + "=" + config.deployment() + ", and only the"
+                                + " tag keys " + String.join(" and ", STATE_TAG_KEYS))
+                        .actions("ec2:CreateTags")
+                        .resources(ResourceNames.ec2Arn(config, "fleet/*"),
+                                ResourceNames.ec2Arn(config, "instance/*"),
+                                ResourceNames.ec2Arn(config, "launch-template/*"))
+                        .conditions(ownedOnly, new Condition("ForAllValues:StringEquals", "aws:TagKeys", STATE_TAG_KEYS))
                         .build(),
                 PermissionRequirement.builder(RoleKind.USER_INITIATED, "TerminateOwnInstances")
                         .reason("stop terminates the cluster's instances")
@@ -125,6 +140,33 @@ final class FleetPermissions {
                         .resources(ResourceNames.roleArn(config, RoleKind.WORKER))
                         .conditions(Condition.of("StringEquals", "iam:PassedToService", "ec2.amazonaws.com"))
                         .build());
+    }
+
+    private static PermissionRequirement describeNetworkAndImages() {
+        return PermissionRequirement.builder(RoleKind.USER_INITIATED, "DescribeNetworkAndImages")
+                .reason("start finds the deployment's subnets and security group, which also tells whether the"
+                        + " deployment is applied, and the machine image the workers boot from")
+                .actions("ec2:DescribeImages", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets")
+                .resources("*")
+                .build();
+    }
+
+    /** Returns the grant to launch from the configured image, else from any image of the region, because the newest Amazon Linux image changes. */
+    private static PermissionRequirement launchFromImages(DeploymentConfig config) {
+        String imageId = config.workers().imageId();
+        String images = "arn:" + ResourceNames.partition(config.region()) + ":ec2:" + config.region() + "::image/";
+        PermissionRequirement.Builder requirement = PermissionRequirement
+                .builder(RoleKind.USER_INITIATED, "LaunchFromImages")
+                .reason("a launch reads the machine image the workers boot from")
+                .actions("ec2:CreateFleet", "ec2:RunInstances");
+        if (imageId != null) {
+            return requirement.scoping("only the configured image " + imageId).resources(images + imageId).build();
+        }
+        return requirement
+                .scoping("any image in " + config.region() + ", because workers boot from the newest Amazon Linux 2023"
+                        + " image, which changes; images belong to no account in their ARN")
+                .resources(images + "*")
+                .build();
     }
 
     /**

@@ -127,13 +127,16 @@ class IamPolicyGeneratorTest {
     }
 
     @Test
-    void passRoleOnlyUserInitiatedAddition() {
-        List<String> additions = Examples.role(MANAGED_ROLES, RoleKind.USER_INITIATED).statements().stream()
+    void runtimeAdditionsAreMarked() {
+        assertEquals(List.of("DescribeNetworkAndImages", "PassWorkerRole"), additions(RoleKind.USER_INITIATED));
+        assertEquals(List.of("DescribeLaunchTemplates"), additions(RoleKind.UNATTENDED));
+    }
+
+    private static List<String> additions(RoleKind kind) {
+        return Examples.role(MANAGED_ROLES, kind).statements().stream()
                 .filter(GeneratedRole.StatementReason::addition)
                 .map(GeneratedRole.StatementReason::sid)
                 .toList();
-
-        assertEquals(List.of("PassWorkerRole"), additions);
     }
 
     @Test
@@ -184,18 +187,51 @@ class IamPolicyGeneratorTest {
                 strings(statement.at("/Condition/StringEquals/ec2:CreateAction")));
     }
 
+    /**
+     * CreateTags on existing resources could mark someone else's resource as the deployment's, so
+     * outside a create call it is limited to resources already tagged for the deployment and to
+     * the cluster state keys.
+     */
     @Test
-    void createTagsAlwaysNamesCreateAction() {
+    void createTagsOnlyOnCreateOrState() {
         for (List<GeneratedRole> roles : List.of(MANAGED_ROLES, BYON_ROLES)) {
             for (GeneratedRole role : roles) {
                 for (JsonNode statement : statements(role.policy())) {
-                    if (strings(statement.path("Action")).contains("ec2:CreateTags")) {
-                        assertFalse(strings(statement.at("/Condition/StringEquals/ec2:CreateAction")).isEmpty(),
-                                role.kind() + "/" + statement.path("Sid").asText() + " allows CreateTags outside a create call");
+                    if (!strings(statement.path("Action")).contains("ec2:CreateTags")) {
+                        continue;
                     }
+                    String target = role.kind() + "/" + statement.path("Sid").asText();
+                    boolean onCreate = !strings(statement.at("/Condition/StringEquals/ec2:CreateAction")).isEmpty();
+                    boolean stateKeysOnly = strings(statement.at("/Condition/ForAllValues:StringEquals/aws:TagKeys"))
+                            .equals(List.of("berth:fleet", "berth:last-activity"));
+                    boolean ownedOnly = !statement.at("/Condition/StringEquals/aws:ResourceTag~1berth:deployment").isMissingNode();
+                    assertTrue(onCreate || stateKeysOnly && ownedOnly, target + " allows CreateTags beyond create calls"
+                            + " and the cluster state keys on owned resources");
                 }
             }
         }
+    }
+
+    @Test
+    void clusterStateTagsOnlyOnOwnResources() {
+        JsonNode statement = statement(Examples.role(MANAGED_ROLES, RoleKind.USER_INITIATED), "RecordClusterState");
+
+        assertEquals(List.of("ec2:CreateTags"), strings(statement.path("Action")));
+        assertEquals(List.of("arn:aws:ec2:eu-west-1:123456789012:fleet/*", "arn:aws:ec2:eu-west-1:123456789012:instance/*",
+                "arn:aws:ec2:eu-west-1:123456789012:launch-template/*"), strings(statement.path("Resource")));
+        assertEquals("analytics", statement.at("/Condition/StringEquals/aws:ResourceTag~1berth:deployment").asText());
+        assertEquals(List.of("berth:fleet", "berth:last-activity"),
+                strings(statement.at("/Condition/ForAllValues:StringEquals/aws:TagKeys")));
+    }
+
+    @Test
+    void configuredImageScopesLaunches() {
+        List<GeneratedRole> pinned = Examples.generate(Configs.withImageId(QUICKSTART, "ami-0abc1234def567890"));
+
+        assertEquals(List.of("arn:aws:ec2:eu-west-1::image/ami-0abc1234def567890"),
+                strings(statement(Examples.role(pinned, RoleKind.USER_INITIATED), "LaunchFromImages").path("Resource")));
+        assertEquals(List.of("arn:aws:ec2:eu-west-1::image/*"),
+                strings(statement(Examples.role(MANAGED_ROLES, RoleKind.USER_INITIATED), "LaunchFromImages").path("Resource")));
     }
 
     @Test

@@ -11,9 +11,12 @@ import java.util.List;
 
 /**
  * The calls that one reaper pass makes under the Unattended role. A pass must call nothing
- * outside this list: GetCallerIdentity to confirm the account it works in, DescribeInstances and
- * DescribeFleets filtered by the deployment's tag, then TerminateInstances, DeleteFleets,
- * DeleteLaunchTemplateVersions and DeleteLaunchTemplate for idle, expired and orphaned clusters.
+ * outside this list. It calls GetCallerIdentity to confirm the account it works in, and
+ * DescribeInstances and DescribeLaunchTemplates filtered by the deployment's tags. It calls
+ * DescribeFleets for the fleet ids recorded on the launch templates and instances. Then it calls
+ * DeleteFleets, TerminateInstances and DeleteLaunchTemplate for idle, expired and orphaned
+ * clusters. DeleteLaunchTemplateVersions and sts:TagSession are granted because the baseline
+ * lists them, but a pass calls neither.
  */
 final class ReaperPermissions {
 
@@ -26,8 +29,16 @@ final class ReaperPermissions {
 
         return List.of(
                 PermissionRequirement.builder(RoleKind.UNATTENDED, "DescribeClusters")
-                        .reason("a reaper pass finds the deployment's instances and fleets by their tags")
+                        .reason("a reaper pass finds the deployment's instances by their tags, and the fleets by the ids"
+                                + " recorded on the launch templates and the instances")
                         .actions("ec2:DescribeFleets", "ec2:DescribeInstances")
+                        .resources("*")
+                        .build(),
+                PermissionRequirement.builder(RoleKind.UNATTENDED, "DescribeLaunchTemplates")
+                        .reason("a reaper pass finds the deployment's launch templates by their tags, to remove those"
+                                + " of removed clusters and those with no running instance, and reads the fleet ids"
+                                + " recorded on them")
+                        .actions("ec2:DescribeLaunchTemplates")
                         .resources("*")
                         .build(),
                 PermissionRequirement.builder(RoleKind.UNATTENDED, "TerminateOwnInstances")
@@ -45,7 +56,9 @@ final class ReaperPermissions {
                         .conditions(ownedOnly)
                         .build(),
                 PermissionRequirement.builder(RoleKind.UNATTENDED, "DeleteOwnLaunchTemplates")
-                        .reason("the reaper deletes the launch templates of removed clusters")
+                        .reason("the reaper deletes the launch templates of removed clusters. DeleteLaunchTemplate"
+                                + " removes every version, so DeleteLaunchTemplateVersions is kept from the baseline"
+                                + " list only")
                         .scoping("only launch templates" + tagged)
                         .actions("ec2:DeleteLaunchTemplate", "ec2:DeleteLaunchTemplateVersions")
                         .resources(ResourceNames.ec2Arn(config, "launch-template/*"))

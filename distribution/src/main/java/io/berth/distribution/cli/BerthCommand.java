@@ -10,6 +10,6 @@ import picocli.CommandLine.Command;
         description = "Sets up, runs and cleans up the AWS footprint of a data-compute service.",
         subcommands = {PlanCommand.class, ApplyCommand.class, DestroyCommand.class, StatusCommand.class,
                 PoliciesCommand.class, CheckCommand.class, TemplateCommand.class, DoctorCommand.class, ServeCommand.class,
-                BundlesCommand.class})
+                BundlesCommand.class, ClustersCommand.class, ReapCommand.class})
 public final class BerthCommand {
 }

@@ -22,8 +22,7 @@ public final class CommandLines {
     public static final int CLOUD_ERROR = 3;
 
     /** Commands of the fixed command set that this version does not implement yet. */
-    static final List<String> UNAVAILABLE = List.of(
-            "clusters", "reap");
+    static final List<String> UNAVAILABLE = List.of();
 
     private CommandLines() {
     }

@@ -7,7 +7,10 @@ import io.berth.api.config.BucketConfig;
 import io.berth.api.config.ControlPlaneConfig;
 import io.berth.api.config.DeploymentConfig;
 import io.berth.api.config.NetworkConfig;
+import io.berth.api.config.ReaperConfig;
 import io.berth.api.config.RolesConfig;
+import io.berth.api.config.WorkersConfig;
+import io.berth.distribution.clusters.Durations;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +44,12 @@ final class ConfigValidator {
     private static final int MAX_ROLE_NAME_LENGTH = 64;
     private static final Pattern POLICY_ARN = Pattern.compile(
             "arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}|aws):policy(/[\\w+=,.@-]+)*/[\\w+=,.@-]+");
+
+    /** MinTargetCapacity of an instant EC2 Fleet, which a cluster sets to its count, is at most 1000. */
+    private static final int MAX_INSTANCES_PER_CLUSTER = 1000;
+    private static final Pattern IMAGE_ID = Pattern.compile("ami-([0-9a-f]{8}|[0-9a-f]{17})");
+    /** The smallest MaxResults DescribeInstances accepts. */
+    private static final int MIN_PAGE_SIZE = 5;
 
     private ConfigValidator() {
     }
@@ -85,6 +94,8 @@ final class ConfigValidator {
         validateControlPlane(source, config);
         validateRoles(source, config);
         AdminConfigValidator.validate(source, config.admin());
+        validateWorkers(source, config.workers());
+        validateReaper(source, config.reaper());
     }
 
     /** Checks the client CIDRs and ports that direct mode lets in, which end up in security group rules. */
@@ -104,6 +115,33 @@ final class ConfigValidator {
                 throw new InvalidConfigException(source + ": ingress.ports[" + i + "]", "'" + port + "' is not a TCP port",
                         "use a port from 1 to 65535, such as 443");
             }
+        }
+    }
+
+    private static void validateWorkers(String source, WorkersConfig workers) {
+        if (workers.maxInstances() < 1 || workers.maxInstances() > MAX_INSTANCES_PER_CLUSTER) {
+            throw new InvalidConfigException(source + ": workers.maxInstances", workers.maxInstances() + " is outside 1 to "
+                    + MAX_INSTANCES_PER_CLUSTER, "set the largest number of instances one cluster may start, such as 20");
+        }
+        if (workers.imageId() != null && !IMAGE_ID.matcher(workers.imageId()).matches()) {
+            throw new InvalidConfigException(source + ": workers.imageId", "'" + workers.imageId() + "' is not an image id",
+                    "use an image id such as ami-0abc1234def567890, or remove the key to use Amazon Linux 2023");
+        }
+    }
+
+    private static void validateReaper(String source, ReaperConfig reaper) {
+        if (reaper.schedule() != null) {
+            try {
+                Durations.parse(reaper.schedule());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException(source + ": reaper.schedule", e.getMessage(),
+                        "use " + Durations.EXAMPLES + ", or remove the key for no scheduled passes");
+            }
+        }
+        if (reaper.pageSize() < MIN_PAGE_SIZE || reaper.pageSize() > ReaperConfig.DEFAULT_PAGE_SIZE) {
+            throw new InvalidConfigException(source + ": reaper.pageSize", reaper.pageSize() + " is outside "
+                    + MIN_PAGE_SIZE + " to " + ReaperConfig.DEFAULT_PAGE_SIZE,
+                    "remove the key for pages of " + ReaperConfig.DEFAULT_PAGE_SIZE + ", the most DescribeInstances returns");
         }
     }
 

@@ -22,6 +22,11 @@ public class ServerConfig {
     @ConfigProperty(name = PROPERTY)
     Optional<String> file;
 
+    /** Returns whether the server was given a deployment config. */
+    public boolean isSet() {
+        return file.filter(path -> !path.isBlank()).isPresent();
+    }
+
     public DeploymentConfig load() {
         String path = file.orElseThrow(() -> new InvalidConfigException(PROPERTY, "the server has no deployment config",
                 "start the server with `berth serve --config FILE`"));

@@ -41,7 +41,7 @@ public final class FrameworkHost {
      */
     static final String HOST_PACKAGES = String.join(",",
             "io.berth.api;version=1.2.0",
-            "io.berth.api.config;version=1.1.0",
+            "io.berth.api.config;version=1.2.0",
             "org.slf4j;version=1.7.36",
             "org.slf4j.spi;version=1.7.36",
             "org.slf4j.event;version=1.7.36",

@@ -1,6 +1,7 @@
 package io.berth.distribution.rest;
 
 import io.berth.api.BerthException;
+import io.berth.api.ClusterNotFoundException;
 import io.berth.api.InvalidConfigException;
 import io.berth.api.PlanRefusedException;
 import io.berth.api.RuleEvaluationException;
@@ -43,6 +44,8 @@ public class BerthExceptionMapper implements ExceptionMapper<BerthException> {
             problem = Problem.of("not-found", "Not found", 404, exception.getMessage()).withField("symbolicName");
         } else if (exception instanceof ShuttingDownException) {
             problem = Problem.of("shutting-down", "Server stopping", 503, exception.getMessage());
+        } else if (exception instanceof ClusterNotFoundException) {
+            problem = Problem.of("cluster-not-found", "Cluster not found", 404, exception.getMessage()).withField("name");
         } else if (exception instanceof RuleEvaluationException) {
             problem = Problem.of("rules-unavailable", "Company rules could not be evaluated", 502, exception.getMessage());
         } else if (exception instanceof AuditUnavailableException) {

@@ -16,6 +16,7 @@ class ConfigValidatorTest {
 
     private static final Path QUICKSTART = Path.of("../examples/quickstart.yaml");
     private static final Path BYON = Path.of("../examples/byon-proxy.yaml");
+    private static final String TAGS = "tags: { cost-center: \"4711\" }";
 
     @Test
     void examplesAreValid() {
@@ -145,6 +146,49 @@ class ConfigValidatorTest {
     }
 
     /** Loads an example with one piece of text replaced and returns the validation error. */
+    @Test
+    void rejectsUnreadableReaperSchedule() {
+        for (String schedule : List.of("soon", "15", "0m", "-5m", "15 m")) {
+            InvalidConfigException error = invalid(QUICKSTART, TAGS, TAGS + "\nreaper: { schedule: \"" + schedule + "\" }");
+
+            assertEquals("berth.yaml: reaper.schedule", error.field(), schedule);
+            assertTrue(error.fix().contains("such as 45s, 30m, 2h"), error.fix());
+        }
+    }
+
+    @Test
+    void rejectsPageSizeOutsideDescribeLimits() {
+        for (int pageSize : new int[] {4, 1001}) {
+            InvalidConfigException error = invalid(QUICKSTART, TAGS, TAGS + "\nreaper: { pageSize: " + pageSize + " }");
+
+            assertEquals("berth.yaml: reaper.pageSize", error.field());
+            assertTrue(error.getMessage().contains(pageSize + " is outside 5 to 1000"), error.getMessage());
+        }
+    }
+
+    @Test
+    void rejectsWorkerLimitsAndImage() {
+        InvalidConfigException noInstances = invalid(QUICKSTART, TAGS, TAGS + "\nworkers: { maxInstances: 0 }");
+        InvalidConfigException badImage = invalid(QUICKSTART, TAGS, TAGS + "\nworkers: { imageId: ubuntu }");
+
+        assertEquals("berth.yaml: workers.maxInstances", noInstances.field());
+        assertEquals("berth.yaml: workers.imageId", badImage.field());
+    }
+
+    @Test
+    void acceptsReaperAndWorkerSettings() {
+        String yaml = read(QUICKSTART).replace(TAGS, TAGS + """
+
+                reaper: { schedule: 1h30m, pageSize: 200 }
+                workers: { instanceTypes: [m5.large, m5a.large], maxInstances: 50, imageId: ami-0abc1234def567890 }""");
+        DeploymentConfig config = ConfigLoader.parse("berth.yaml", yaml);
+
+        ConfigValidator.validate("berth.yaml", config);
+        assertEquals("1h30m", config.reaper().schedule());
+        assertEquals(200, config.reaper().pageSize());
+        assertEquals("ami-0abc1234def567890", config.workers().imageId());
+    }
+
     private static InvalidConfigException invalid(Path example, String text, String replacement) {
         String yaml = read(example);
         assertTrue(yaml.contains(text), () -> example + " no longer contains " + text);

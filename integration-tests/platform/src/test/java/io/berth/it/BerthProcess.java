@@ -58,6 +58,32 @@ final class BerthProcess implements AutoCloseable {
     }
 
     /** Starts {@code berth serve} with the given config, appending to the working folder's serve.log. */
+    /**
+     * Starts {@code berth serve} with extra environment variables, such as AWS_ENDPOINT_URL, and
+     * extra arguments, such as {@code --config FILE}; the config must carry the test tokens.
+     */
+    static BerthProcess serve(Path workDir, Path deployDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        Path log = workDir.resolve("serve.log");
+        List<String> command = javaCommand(
+                "-Dberth.platform.deploy-dir=" + deployDir,
+                "-Dberth.platform.deploy-scan-interval=200ms",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.host=127.0.0.1");
+        command.add("serve");
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        isolateFromMachineAws(builder.environment(), workDir);
+        builder.environment().putAll(environment);
+        BerthProcess berth = new BerthProcess(builder.start(), log, port);
+        berth.awaitReady(Duration.ofSeconds(60));
+        return berth;
+    }
+
     static BerthProcess serve(Path workDir, Path deployDir, ServerConfig config) throws IOException, InterruptedException {
         int port = freePort();
         Path log = workDir.resolve("serve.log");
@@ -165,6 +191,14 @@ final class BerthProcess implements AutoCloseable {
     }
 
     /** Sends a request with the token, or none when it is null, and a body of the content type. */
+    /** Sends a JSON body, or none when it is null, with the operator's token. */
+    HttpResponse<String> send(String method, String path, String jsonBody) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher body = jsonBody == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody);
+        return send(method, path, OPERATOR_TOKEN, body, jsonBody == null ? null : "application/json");
+    }
+
     HttpResponse<String> send(String method, String path, String token, HttpRequest.BodyPublisher body,
             String contentType) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))

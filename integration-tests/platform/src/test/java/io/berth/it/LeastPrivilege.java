@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The generated deployer policy, in the form moto can enforce. moto checks the actions of a
- * policy, and compares EC2 Resource elements with "*" only, so the copy given to moto keeps
- * every action and widens Resource to "*"; the scoping itself is tested on the documents.
+ * The generated policies, in the form moto can enforce. moto checks the actions of a policy, and
+ * compares EC2 Resource elements with "*" only, so the copy given to moto keeps every action and
+ * widens Resource to "*"; the scoping itself is tested on the documents.
  */
 final class LeastPrivilege {
 
@@ -29,7 +29,12 @@ final class LeastPrivilege {
 
     /** The deployer policy with Resource widened to "*", Conditions dropped and the given actions removed. */
     static String actionOnlyDeployerPolicy(Path workDir, Path config, List<String> withoutActions) throws Exception {
-        ObjectNode policy = (ObjectNode) generatedPolicy(workDir, config, "deployer").deepCopy();
+        return actionOnlyPolicy(workDir, config, "deployer", withoutActions);
+    }
+
+    /** Returns the policy of a role kind, such as {@code user-initiated}, with Resource widened to "*" and Conditions dropped. */
+    static String actionOnlyPolicy(Path workDir, Path config, String roleKind, List<String> withoutActions) throws Exception {
+        ObjectNode policy = (ObjectNode) generatedPolicy(workDir, config, roleKind).deepCopy();
         ArrayNode statements = BerthProcess.JSON.createArrayNode();
         for (JsonNode statement : statements(policy)) {
             ObjectNode copy = ((ObjectNode) statement).deepCopy();

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param tags         extra tags put on every resource Berth creates
  * @param admin        admin server settings
  * @param workers      the instance types and size limit of worker clusters
+ * @param reaper       the reaper's schedule and page size
  */
 public record DeploymentConfig(
         String deployment,
@@ -34,7 +35,8 @@ public record DeploymentConfig(
         RulesConfig rules,
         Map<String, String> tags,
         AdminConfig admin,
-        WorkersConfig workers) {
+        WorkersConfig workers,
+        ReaperConfig reaper) {
 
     /** Tag key naming the deployment a resource belongs to. */
     public static final String TAG_DEPLOYMENT = "berth:deployment";
@@ -52,13 +54,23 @@ public record DeploymentConfig(
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         admin = admin == null ? new AdminConfig(List.of()) : admin;
         workers = workers == null ? WorkersConfig.DEFAULT : workers;
+        reaper = reaper == null ? ReaperConfig.DEFAULT : reaper;
+    }
+
+    /** A config with the default reaper settings. */
+    public DeploymentConfig(String deployment, String region, String accountId, Mode mode, NetworkConfig network,
+            IngressConfig ingress, List<BucketConfig> buckets, ControlPlaneConfig controlPlane, RolesConfig roles,
+            RulesConfig rules, Map<String, String> tags, AdminConfig admin, WorkersConfig workers) {
+        this(deployment, region, accountId, mode, network, ingress, buckets, controlPlane, roles, rules, tags, admin,
+                workers, null);
     }
 
     /** A config with the default worker settings. */
     public DeploymentConfig(String deployment, String region, String accountId, Mode mode, NetworkConfig network,
             IngressConfig ingress, List<BucketConfig> buckets, ControlPlaneConfig controlPlane, RolesConfig roles,
             RulesConfig rules, Map<String, String> tags, AdminConfig admin) {
-        this(deployment, region, accountId, mode, network, ingress, buckets, controlPlane, roles, rules, tags, admin, null);
+        this(deployment, region, accountId, mode, network, ingress, buckets, controlPlane, roles, rules, tags, admin,
+                null, null);
     }
 
     /** The tags every resource of this deployment carries: Berth's own two plus the configured ones. */
