@@ -1,10 +1,10 @@
 package io.berth.distribution.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.berth.distribution.AdminTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class ClustersResourceTest {
                 "name", "{\"instanceTypes\": [\"m5.large\"], \"count\": 2}",
                 "instanceType", "{\"name\": \"etl\", \"instanceType\": \"m5.large\", \"count\": 2}");
 
-        bodies.forEach((field, body) -> given().contentType("application/json").body(body)
+        bodies.forEach((field, body) -> AdminTokens.as(AdminTokens.OPERATOR).contentType("application/json").body(body)
                 .when().post("/api/v1/clusters")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -35,7 +35,7 @@ class ClustersResourceTest {
 
     @Test
     void startRejectsCountAboveMaximum() {
-        given().contentType("application/json")
+        AdminTokens.as(AdminTokens.OPERATOR).contentType("application/json")
                 .body("{\"name\": \"etl\", \"instanceTypes\": [\"m5.large\"], \"count\": 21}")
                 .when().post("/api/v1/clusters")
                 .then().statusCode(400)
@@ -46,14 +46,14 @@ class ClustersResourceTest {
 
     @Test
     void stopRejectsInvalidName() {
-        given().when().delete("/api/v1/clusters/Not_A_Name")
+        AdminTokens.as(AdminTokens.OPERATOR).when().delete("/api/v1/clusters/Not_A_Name")
                 .then().statusCode(400)
                 .body("field", equalTo("name"));
     }
 
     @Test
     void reaperRunsEmptyWithoutSchedule() {
-        given().when().get("/api/v1/reaper/runs")
+        AdminTokens.as(AdminTokens.OPERATOR).when().get("/api/v1/reaper/runs")
                 .then().statusCode(200)
                 .body("schedule", nullValue())
                 .body("runs.size()", equalTo(0));
