@@ -31,7 +31,10 @@ public class BerthExceptionMapper implements ExceptionMapper<BerthException> {
             return refused(refused);
         }
         Problem problem;
-        if (exception instanceof InvalidConfigException invalid) {
+        // A missing cluster is an InvalidConfigException for the CLI's exit code 2, and a 404 here.
+        if (exception instanceof ClusterNotFoundException) {
+            problem = Problem.of("cluster-not-found", "Cluster not found", 404, exception.getMessage()).withField("name");
+        } else if (exception instanceof InvalidConfigException invalid) {
             problem = Problem.of("invalid-configuration", "Invalid configuration", 400, exception.getMessage())
                     .withField(invalid.field());
         } else if (exception instanceof InvalidBundleException) {
@@ -44,8 +47,6 @@ public class BerthExceptionMapper implements ExceptionMapper<BerthException> {
             problem = Problem.of("not-found", "Not found", 404, exception.getMessage()).withField("symbolicName");
         } else if (exception instanceof ShuttingDownException) {
             problem = Problem.of("shutting-down", "Server stopping", 503, exception.getMessage());
-        } else if (exception instanceof ClusterNotFoundException) {
-            problem = Problem.of("cluster-not-found", "Cluster not found", 404, exception.getMessage()).withField("name");
         } else if (exception instanceof RuleEvaluationException) {
             problem = Problem.of("rules-unavailable", "Company rules could not be evaluated", 502, exception.getMessage());
         } else if (exception instanceof AuditUnavailableException) {
