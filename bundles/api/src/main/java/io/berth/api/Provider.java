@@ -16,7 +16,7 @@ public interface Provider {
     /** The provider's name, equal to its {@link #NAME_PROPERTY} service property. */
     String name();
 
-    /** Whether this provider can serve the given deployment, such as a BYON network provider for a BYON config. */
+    /** Returns whether this provider can serve the deployment, as a BYON network provider serves a BYON config. */
     default boolean accepts(DeploymentConfig config) {
         return true;
     }
@@ -24,7 +24,7 @@ public interface Provider {
     /** The IAM permissions this provider's calls need, for every role kind it makes calls under. */
     List<PermissionRequirement> permissions(DeploymentConfig config);
 
-    /** What this provider would create or adopt for the deployment, without calling AWS. */
+    /** Lists the resources this provider would create or adopt for the deployment, without calling AWS. */
     List<PlannedResource> plan(DeploymentConfig config);
 
     /**

@@ -23,7 +23,7 @@ public final class Ec2Tags {
     private Ec2Tags() {
     }
 
-    /** The tags of one resource: the deployment's, its logical name, and a readable Name. */
+    /** Returns the tags of one resource: the deployment's, its logical name, and a readable Name. */
     public static List<Tag> tags(DeploymentConfig config, String resourceName) {
         List<Tag> tags = new ArrayList<>();
         for (Map.Entry<String, String> tag : values(config, resourceName).entrySet()) {
@@ -62,7 +62,7 @@ public final class Ec2Tags {
         return filters;
     }
 
-    /** The value of a tag, or null when the resource does not carry it. */
+    /** Returns the value of a tag, or null when the resource does not carry it. */
     public static String value(List<Tag> tags, String key) {
         return tags.stream().filter(tag -> key.equals(tag.key())).map(Tag::value).findFirst().orElse(null);
     }

@@ -250,7 +250,7 @@ final class RuntimeRoles {
         }
     }
 
-    /** A role of the same name that another deployment or a person made is never touched. */
+    /** Rejects a role of the same name that another deployment or a person made, so that Berth never changes it. */
     private void requireOwned(Role role) {
         Map<String, String> tags = new java.util.HashMap<>();
         role.tags().forEach(tag -> tags.put(tag.key(), tag.value()));

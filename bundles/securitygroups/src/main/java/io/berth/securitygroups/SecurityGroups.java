@@ -85,7 +85,7 @@ final class SecurityGroups {
         return "Berth " + mode.id() + "-mode workers of deployment " + config.deployment();
     }
 
-    /** The inbound rules of a mode's group: always traffic within the group, and in direct mode the clients. */
+    /** Returns the inbound rules of a mode's group: traffic within the group, plus the clients in direct mode. */
     static Set<Rule> ingress(DeploymentConfig config, Mode mode, String groupId) {
         Set<Rule> rules = new LinkedHashSet<>();
         rules.add(new Rule("-1", null, null, groupId));
@@ -99,7 +99,7 @@ final class SecurityGroups {
         return rules;
     }
 
-    /** The outbound rules of every group: all traffic to anywhere, as AWS sets on a new group. */
+    /** Returns the outbound rules of every group: all traffic to anywhere, as AWS sets on a new group. */
     static Set<Rule> egress() {
         return Set.of(new Rule("-1", null, null, "0.0.0.0/0"));
     }
@@ -151,7 +151,7 @@ final class SecurityGroups {
         }
     }
 
-    /** What differs between a group's rules and the generated ones, in words; empty when nothing does. */
+    /** Describes how a group's rules differ from the generated ones, one entry per rule; empty when they match. */
     static List<String> drift(SecurityGroup group, Set<Rule> wantedIngress) {
         List<String> drift = new ArrayList<>();
         Set<Rule> inbound = Rule.of(group.ipPermissions());

@@ -231,7 +231,7 @@ public final class DefaultSetupService implements SetupService {
         }
     }
 
-    /** A step that only failed because another did says less than the failure itself. */
+    /** Returns whether the step failed only because another step did, which is less useful to report. */
     private static boolean isWaitingFailure(RuntimeException failure) {
         return failure.getMessage() != null && failure.getMessage().startsWith("stopped waiting for");
     }

@@ -7,7 +7,6 @@ import io.berth.api.SetupService;
 import io.berth.api.Severity;
 import io.berth.api.config.DeploymentConfig;
 import io.berth.distribution.platform.Platform;
-import io.berth.distribution.platform.ServiceType;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -44,7 +43,7 @@ public class ApplyCommand implements Callable<Integer> {
         DeploymentConfig deployment = config.load();
         platform.watchDeployFolder();
         ActiveProviders providers = platform.providers().activeFor(deployment);
-        SetupService setup = platform.providers().service(ServiceType.SETUP, SetupService.class);
+        SetupService setup = platform.setup();
         PrintWriter out = spec.commandLine().getOut();
 
         if (!yes) {

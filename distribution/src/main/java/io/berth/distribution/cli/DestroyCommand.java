@@ -4,7 +4,6 @@ import io.berth.api.ActiveProviders;
 import io.berth.api.SetupService;
 import io.berth.api.config.DeploymentConfig;
 import io.berth.distribution.platform.Platform;
-import io.berth.distribution.platform.ServiceType;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -47,7 +46,7 @@ public class DestroyCommand implements Callable<Integer> {
         }
         platform.watchDeployFolder();
         ActiveProviders providers = platform.providers().activeFor(deployment);
-        platform.providers().service(ServiceType.SETUP, SetupService.class).destroy(deployment, providers, new Progress(out));
+        platform.setup().destroy(deployment, providers, new Progress(out));
         return 0;
     }
 }

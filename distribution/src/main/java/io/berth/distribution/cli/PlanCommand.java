@@ -8,7 +8,6 @@ import io.berth.api.SetupService;
 import io.berth.api.Severity;
 import io.berth.api.config.DeploymentConfig;
 import io.berth.distribution.platform.Platform;
-import io.berth.distribution.platform.ServiceType;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -47,7 +46,7 @@ public class PlanCommand implements Callable<Integer> {
         DeploymentConfig deployment = config.load();
         platform.watchDeployFolder();
         ActiveProviders providers = platform.providers().activeFor(deployment);
-        Plan plan = platform.providers().service(ServiceType.SETUP, SetupService.class).plan(deployment, providers);
+        Plan plan = platform.setup().plan(deployment, providers);
 
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {

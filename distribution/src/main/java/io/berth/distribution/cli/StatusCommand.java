@@ -7,7 +7,6 @@ import io.berth.api.ResourceStatus;
 import io.berth.api.SetupService;
 import io.berth.api.config.DeploymentConfig;
 import io.berth.distribution.platform.Platform;
-import io.berth.distribution.platform.ServiceType;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -46,7 +45,7 @@ public class StatusCommand implements Callable<Integer> {
         DeploymentConfig deployment = config.load();
         platform.watchDeployFolder();
         ActiveProviders providers = platform.providers().activeFor(deployment);
-        List<ResourceStatus> states = platform.providers().service(ServiceType.SETUP, SetupService.class)
+        List<ResourceStatus> states = platform.setup()
                 .status(deployment, providers);
         boolean inSync = states.stream().allMatch(ResourceStatus::inSync);
 

@@ -7,7 +7,6 @@ import io.berth.api.SetupService;
 import io.berth.api.Severity;
 import io.berth.api.config.DeploymentConfig;
 import io.berth.distribution.platform.Platform;
-import io.berth.distribution.platform.ServiceType;
 import io.berth.distribution.templates.TemplateFiles;
 import io.berth.distribution.templates.TemplateFormat;
 import io.quarkus.arc.Unremovable;
@@ -56,7 +55,7 @@ public class TemplateCommand implements Callable<Integer> {
         DeploymentConfig deployment = config.load();
         platform.watchDeployFolder();
         ActiveProviders providers = platform.providers().activeFor(deployment);
-        SetupService setup = platform.providers().service(ServiceType.SETUP, SetupService.class);
+        SetupService setup = platform.setup();
         PrintWriter err = spec.commandLine().getErr();
         Severity threshold = Severity.fromId(deployment.rules().failOn());
 

@@ -9,7 +9,6 @@ import io.berth.distribution.cli.PlanDocument;
 import io.berth.distribution.operations.OperationTracker;
 import io.berth.distribution.operations.ShuttingDownException;
 import io.berth.distribution.platform.Platform;
-import io.berth.distribution.platform.ServiceType;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -107,7 +106,7 @@ public class DeploymentOperations {
 
     private Object execute(DeploymentConfig config, String kind, java.util.function.Consumer<String> progress) {
         ActiveProviders providers = platform.providers().activeFor(config);
-        SetupService setup = platform.providers().service(ServiceType.SETUP, SetupService.class);
+        SetupService setup = platform.setup();
         return switch (kind) {
             case "plan" -> PlanDocument.of(setup.plan(config, providers), providers.network().name());
             case "apply" -> PlanDocument.of(setup.apply(config, providers, progress), providers.network().name());

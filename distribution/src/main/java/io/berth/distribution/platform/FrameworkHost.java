@@ -253,7 +253,7 @@ public final class FrameworkHost {
                 .toList();
     }
 
-    /** Whether every bundle that came with the distribution is active. */
+    /** Returns whether every bundle that came with the distribution is active. */
     public boolean distributionActive() {
         return isRunning() && bundles().stream()
                 .filter(info -> BundleOrigin.DISTRIBUTION.id().equals(info.origin()))

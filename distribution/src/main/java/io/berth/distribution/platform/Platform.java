@@ -140,4 +140,12 @@ public class Platform {
     public synchronized String deployFolder() {
         return settings.deployDir().toAbsolutePath().normalize().toString();
     }
+
+    /**
+     * Returns the setup service, which plans, applies, destroys and renders deployments with the
+     * providers that {@link ProviderRegistry#activeFor} picks.
+     */
+    public io.berth.api.SetupService setup() {
+        return providers().service(ServiceType.SETUP, io.berth.api.SetupService.class);
+    }
 }

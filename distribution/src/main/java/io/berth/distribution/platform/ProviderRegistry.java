@@ -48,7 +48,7 @@ public final class ProviderRegistry implements AutoCloseable {
         trackers.values().forEach(ServiceTracker::close);
     }
 
-    /** Whether at least one provider of every type is registered. */
+    /** Returns whether at least one provider of every type is registered. */
     public boolean allPresent() {
         return missingTypes().isEmpty();
     }

@@ -8,7 +8,6 @@ import io.berth.distribution.deployments.DeploymentOperations;
 import io.berth.distribution.deployments.Operation;
 import io.berth.distribution.deployments.ServerConfig;
 import io.berth.distribution.platform.Platform;
-import io.berth.distribution.platform.ServiceType;
 import io.berth.distribution.templates.TemplateFormat;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -82,7 +81,7 @@ public class DeploymentsResource {
         }
         DeploymentConfig deployment = config.deployment(name);
         ActiveProviders providers = platform.providers().activeFor(deployment);
-        DeploymentTemplate template = platform.providers().service(ServiceType.SETUP, SetupService.class)
+        DeploymentTemplate template = platform.setup()
                 .template(deployment, providers);
         return Response.ok(templateFormat.write(template.document()), templateFormat.mediaType()).build();
     }

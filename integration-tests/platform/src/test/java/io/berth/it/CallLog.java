@@ -32,7 +32,7 @@ record CallLog(List<JsonNode> calls) {
 
     /**
      * The distinct IAM actions that were authorized: calls that succeeded, and calls that failed
-     * for another reason than permissions, such as a look-up answered with NoSuchEntity.
+     * for another reason than permissions, such as a look-up that returned NoSuchEntity.
      */
     Set<String> authorizedActions() {
         Set<String> actions = new TreeSet<>();
@@ -40,7 +40,7 @@ record CallLog(List<JsonNode> calls) {
         return actions;
     }
 
-    /** The calls rejected for lack of permission, as "action errorCode". */
+    /** Lists the calls rejected for lack of permission, as "action errorCode". */
     List<String> deniedCalls() {
         return calls.stream().filter(CallLog::isDenied)
                 .map(call -> call.get("action").asText() + " " + call.path("errorCode").asText())

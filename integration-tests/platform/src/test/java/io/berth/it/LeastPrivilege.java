@@ -27,7 +27,7 @@ final class LeastPrivilege {
         return BerthProcess.JSON.readTree(result.stdout()).get("roles").get(0).get("policy");
     }
 
-    /** The deployer policy with Resource widened to "*", Conditions dropped and the given actions removed. */
+    /** Returns the deployer policy with Resource widened to "*", Conditions dropped and the given actions removed. */
     static String actionOnlyDeployerPolicy(Path workDir, Path config, List<String> withoutActions) throws Exception {
         return actionOnlyPolicy(workDir, config, "deployer", withoutActions);
     }
