@@ -52,8 +52,8 @@ public final class AwsDiagnostics implements CloudDiagnostics {
             endpoint = describeEndpoint(region);
         } catch (BerthException e) {
             checks.add(failed(ENDPOINT, e));
-            checks.add(notChecked(CREDENTIALS, "the endpoint setting is invalid"));
-            checks.add(notChecked(CALLER_IDENTITY, "the endpoint setting is invalid"));
+            checks.add(notChecked(CREDENTIALS, "the AWS endpoint or HTTP settings are invalid"));
+            checks.add(notChecked(CALLER_IDENTITY, "the AWS endpoint or HTTP settings are invalid"));
             return checks;
         }
 

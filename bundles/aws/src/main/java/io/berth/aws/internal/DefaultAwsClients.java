@@ -55,10 +55,11 @@ public final class DefaultAwsClients implements AwsClients {
 
     private final OperationRecorder recorder = new OperationRecorder();
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
-    private SdkHttpClient httpClient;
     private DefaultCredentialsProvider credentials;
-    // Built on first use, so that an invalid AWS_ENDPOINT_URL fails the command that needs a
-    // client, with a message naming the variable, and not this component's activation.
+    // Both built on first use, so that an invalid AWS_ENDPOINT_URL or socket timeout fails the
+    // command that needs a client, with a message naming the setting, and not this component's
+    // activation.
+    private SdkHttpClient httpClient;
     private ClientFactory factory;
 
     // Interceptors other bundles register, such as tracing. A new one re-activates this
@@ -69,10 +70,6 @@ public final class DefaultAwsClients implements AwsClients {
 
     @Activate
     public void activate() {
-        httpClient = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(60))
-                .build();
         credentials = DefaultCredentialsProvider.builder().build();
     }
 
@@ -81,7 +78,9 @@ public final class DefaultAwsClients implements AwsClients {
         clients.values().forEach(SdkClient::close);
         clients.clear();
         credentials.close();
-        httpClient.close();
+        if (httpClient != null) {
+            httpClient.close();
+        }
     }
 
     @Override
@@ -148,7 +147,12 @@ public final class DefaultAwsClients implements AwsClients {
 
     private synchronized ClientFactory factory() {
         if (factory == null) {
-            factory = new ClientFactory(httpClient, Endpoints.configured(),
+            Optional<URI> endpoint = Endpoints.configured();
+            httpClient = UrlConnectionHttpClient.builder()
+                    .connectionTimeout(HttpTimeouts.CONNECTION)
+                    .socketTimeout(HttpTimeouts.socket())
+                    .build();
+            factory = new ClientFactory(httpClient, endpoint,
                     extraInterceptors == null ? List.of() : extraInterceptors);
             LOG.debug("AWS clients ready, endpoint {}",
                     factory.endpoint().map(URI::toString).orElse("from the SDK's defaults"));
