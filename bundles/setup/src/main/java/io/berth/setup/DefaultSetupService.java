@@ -54,6 +54,9 @@ public final class DefaultSetupService implements SetupService {
 
     @Override
     public Plan plan(DeploymentConfig config, ActiveProviders providers) {
+        // The region goes into every generated ARN, so a misspelt one fails here, before any
+        // document is generated. The check reads the SDK's region list and makes no call.
+        aws.region(config);
         List<PlannedResource> resources = new ArrayList<>();
         List<PermissionRequirement> requirements = new ArrayList<>();
         for (Provider provider : providers.all()) {

@@ -126,6 +126,17 @@ class SetupBadInputTest {
         assertNothingCreated("it-region");
     }
 
+    @Test
+    void misspeltRegionFailsOfflinePlan() throws Exception {
+        Path config = Configs.managed(workDir, "it-region-plan", "us-esat-2", "10.78.0.0/16", "203.0.113.0/24");
+
+        BerthProcess.CommandResult result = BerthProcess.run(workDir, "plan", "--config", config.toString());
+
+        assertEquals(2, result.exitCode(), result.stdout() + result.stderr());
+        assertTrue(result.stderr().contains("unknown AWS region 'us-esat-2'"), result.stderr());
+        assertTrue(result.stderr().contains("us-east-2"), result.stderr());
+    }
+
     private BerthProcess.CommandResult applyAsAdmin(Path config) throws Exception {
         return SetupOnMotoTest.apply(config, Moto.adminEnvironment(REGION), workDir.resolve("calls.log"));
     }
