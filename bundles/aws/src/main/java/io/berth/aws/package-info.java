@@ -3,7 +3,7 @@
  * credential and region chains, {@code AWS_ENDPOINT_URL}, retries, and the operation recorder.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.berth.aws;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,6 +8,7 @@ import io.berth.api.PolicyGenerator;
 import io.berth.api.ResourceNames;
 import io.berth.api.RoleKind;
 import io.berth.api.config.DeploymentConfig;
+import io.berth.aws.AwsRegions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,12 +38,18 @@ public final class IamPolicyGenerator implements PolicyGenerator {
 
     @Override
     public List<GeneratedRole> generate(DeploymentConfig config, List<PermissionRequirement> requirements) {
+        // The region goes into every ARN, so a misspelt one fails before any document is made. A
+        // template's documents are generated with the placeholder of its AWS::Region instead.
+        if (!ResourceNames.TEMPLATE_REGION.equals(config.region())) {
+            AwsRegions.requireKnown(config);
+        }
         Map<RoleKind, List<PermissionRequirement>> byRole = new EnumMap<>(RoleKind.class);
         for (RoleKind kind : RoleKind.values()) {
             byRole.put(kind, new ArrayList<>());
         }
         requirements.forEach(requirement -> byRole.get(requirement.role()).add(requirement));
         byRole.get(RoleKind.DEPLOYER).add(callerIdentity());
+        byRole.get(RoleKind.DEPLOYER).add(liveClusterCheck());
 
         List<GeneratedRole> roles = new ArrayList<>();
         for (RoleKind kind : RoleKind.values()) {
@@ -60,6 +67,17 @@ public final class IamPolicyGenerator implements PolicyGenerator {
                         + " when accountId is not configured and to confirm it otherwise")
                 .scoping("no resource-level scoping in IAM for sts:GetCallerIdentity")
                 .actions("sts:GetCallerIdentity")
+                .resources("*")
+                .build();
+    }
+
+    /** Destroy looks for running cluster instances first, whichever bundles are active. */
+    private static PermissionRequirement liveClusterCheck() {
+        return PermissionRequirement.builder(RoleKind.DEPLOYER, "FindLiveClusters")
+                .reason("destroy lists the deployment's cluster instances that have not ended, and deletes nothing"
+                        + " while one runs, because without the roles nobody could reap it")
+                .scoping("no resource-level scoping in IAM for these Describe actions")
+                .actions("ec2:DescribeInstances")
                 .resources("*")
                 .build();
     }

@@ -8,11 +8,13 @@ import static io.berth.policy.PolicyDocuments.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.api.Finding;
 import io.berth.api.GeneratedRole;
+import io.berth.api.InvalidConfigException;
 import io.berth.api.PermissionRequirement;
 import io.berth.api.RoleKind;
 import io.berth.api.config.DeploymentConfig;
@@ -58,6 +60,7 @@ class IamPolicyGeneratorTest {
                 "ec2:AuthorizeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateSecurityGroup",
                 "ec2:DeleteSecurityGroup", "ec2:DescribeSecurityGroups", "ec2:RevokeSecurityGroupEgress",
                 "ec2:RevokeSecurityGroupIngress",
+                "ec2:DescribeInstances",
                 "iam:AddRoleToInstanceProfile", "iam:CreateInstanceProfile", "iam:CreateRole", "iam:DeleteInstanceProfile",
                 "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:GetInstanceProfile", "iam:GetRole", "iam:GetRolePolicy",
                 "iam:PassRole", "iam:PutRolePolicy", "iam:RemoveRoleFromInstanceProfile", "iam:TagInstanceProfile",
@@ -353,6 +356,16 @@ class IamPolicyGeneratorTest {
         assertEquals(List.of("iam:CreateRole", "iam:PutRolePermissionsBoundary"), strings(create.path("Action")));
         assertEquals(boundary, create.at("/Condition/StringEquals/iam:PermissionsBoundary").asText());
         assertFalse(strings(statement(deployer, "ManageRuntimeRoles").path("Action")).contains("iam:CreateRole"));
+    }
+
+    @Test
+    void misspeltRegionRejectedBeforeGeneration() {
+        InvalidConfigException error = assertThrows(InvalidConfigException.class,
+                () -> Examples.generate(Configs.withRegion(QUICKSTART, "us-esat-2")));
+
+        assertEquals("region", error.field());
+        assertTrue(error.getMessage().contains("unknown AWS region 'us-esat-2'"), error.getMessage());
+        assertTrue(error.fix().contains("such as us-east-2"), error.fix());
     }
 
     @Test

@@ -54,9 +54,6 @@ public final class DefaultSetupService implements SetupService {
 
     @Override
     public Plan plan(DeploymentConfig config, ActiveProviders providers) {
-        // The region goes into every generated ARN, so a misspelt one fails here, before any
-        // document is generated. The check reads the SDK's region list and makes no call.
-        aws.region(config);
         List<PlannedResource> resources = new ArrayList<>();
         List<PermissionRequirement> requirements = new ArrayList<>();
         for (Provider provider : providers.all()) {
@@ -118,6 +115,7 @@ public final class DefaultSetupService implements SetupService {
         List<GeneratedRole> roles = generateRoles(config, providers);
         aws.region(config);
         String caller = AwsErrors.call("sts:GetCallerIdentity", () -> aws.sts(config).getCallerIdentity().arn());
+        LiveClusters.requireNone(aws.ec2(config), config);
         progress.accept("destroying deployment " + config.deployment() + " in " + config.region() + " as " + caller);
         SetupContext context = new SetupContext(config, roles, progress);
         runConcurrently(List.of(

@@ -32,7 +32,6 @@ import io.berth.api.config.RulesConfig;
 import io.berth.api.RoleKind;
 import io.berth.api.Plan;
 import io.berth.api.CompanyRules;
-import io.berth.aws.internal.DefaultAwsClients;
 import io.berth.reaper.DefaultReaperProvider;
 import io.berth.roles.DefaultRoleProvider;
 import io.berth.securitygroups.DefaultSecurityGroupProvider;
@@ -191,17 +190,11 @@ class TemplateTest {
         return service(checker).template(config, providers);
     }
 
-    /**
-     * Returns the service as Declarative Services would wire it. A template makes no AWS call;
-     * the clients only check the config's region against the SDK's region list.
-     */
+    /** Returns the service as Declarative Services would wire it, without the AWS clients that a template never uses. */
     private static DefaultSetupService service(PolicyChecker checker) throws Exception {
-        DefaultAwsClients aws = new DefaultAwsClients();
-        aws.activate();
         DefaultSetupService service = new DefaultSetupService();
         set(service, "generator", new IamPolicyGenerator());
         set(service, "checker", checker);
-        set(service, "aws", aws);
         return service;
     }
 

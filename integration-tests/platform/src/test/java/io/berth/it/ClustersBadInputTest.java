@@ -70,6 +70,24 @@ class ClustersBadInputTest {
     }
 
     @Test
+    void destroyWithLiveClusterDeletesNothing() throws Exception {
+        Path callLog = workDir.resolve("destroy.log");
+
+        BerthProcess.CommandResult result = deployment.berth(deployment.admin(), callLog, "destroy", "--yes");
+
+        assertEquals(2, result.exitCode(), result.stdout() + result.stderr());
+        assertTrue(result.stderr().contains("deployment " + deployment.deployment() + " still runs clusters taken (1 instance)"),
+                result.stderr());
+        assertTrue(result.stderr().contains("berth clusters stop --name NAME"), result.stderr());
+        List<String> removals = CallLog.read(callLog).calls().stream()
+                .map(call -> call.get("action").asText())
+                .filter(action -> action.matches("[a-z0-9]+:(Delete|Revoke|Remove|Detach|Disassociate|Terminate).*"))
+                .toList();
+        assertEquals(List.of(), removals);
+        assertEquals(1, deployment.liveInstances("taken").size());
+    }
+
+    @Test
     void notAppliedDeploymentLaunchesNothing() throws Exception {
         ClusterDeployment unapplied = ClusterDeployment.write(workDir, ClusterDeployment.uniqueName("it-clusters-none"),
                 "eu-central-1", "");

@@ -127,14 +127,17 @@ class SetupBadInputTest {
     }
 
     @Test
-    void misspeltRegionFailsOfflinePlan() throws Exception {
+    void misspeltRegionFailsOfflineCommands() throws Exception {
         Path config = Configs.managed(workDir, "it-region-plan", "us-esat-2", "10.78.0.0/16", "203.0.113.0/24");
 
-        BerthProcess.CommandResult result = BerthProcess.run(workDir, "plan", "--config", config.toString());
+        for (String command : List.of("plan", "policies")) {
+            BerthProcess.CommandResult result = BerthProcess.run(workDir, command, "--config", config.toString());
 
-        assertEquals(2, result.exitCode(), result.stdout() + result.stderr());
-        assertTrue(result.stderr().contains("unknown AWS region 'us-esat-2'"), result.stderr());
-        assertTrue(result.stderr().contains("us-east-2"), result.stderr());
+            assertEquals(2, result.exitCode(), command + ":\n" + result.stdout() + result.stderr());
+            assertTrue(result.stderr().contains("unknown AWS region 'us-esat-2'"), command + ": " + result.stderr());
+            assertTrue(result.stderr().contains("such as us-east-2"), command + ": " + result.stderr());
+            assertEquals("", result.stdout(), command);
+        }
     }
 
     private BerthProcess.CommandResult applyAsAdmin(Path config) throws Exception {

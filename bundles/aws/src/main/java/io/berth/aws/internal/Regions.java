@@ -12,7 +12,7 @@ import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /** Finds the region a deployment's clients use and checks that AWS has it. */
-final class Regions {
+public final class Regions {
 
     /**
      * A region and where it came from.
@@ -20,14 +20,14 @@ final class Regions {
      * @param region the region
      * @param source where it was set, such as {@code the config file} or {@code AWS_REGION}
      */
-    record ResolvedRegion(Region region, String source) {
+    public record ResolvedRegion(Region region, String source) {
     }
 
     private Regions() {
     }
 
     /** Resolves the config's region when there is a config, else the SDK's default region chain's. */
-    static ResolvedRegion resolve(DeploymentConfig config) {
+    public static ResolvedRegion resolve(DeploymentConfig config) {
         if (config != null) {
             return new ResolvedRegion(known("region", config.region(), "set region in the config file"),
                     "region in the config file");
