@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 /**
  * Finds the deployment's cluster instances that have not ended, so that destroy stops before it
  * deletes anything while a cluster runs. Deleting the roles then would leave the instances
- * running with nobody allowed to reap them, and on AWS the subnets and security groups they use
- * cannot be deleted.
+ * running with no role left that may reap them, and on AWS the subnets and security groups
+ * they use cannot be deleted.
  */
 final class LiveClusters {
 
