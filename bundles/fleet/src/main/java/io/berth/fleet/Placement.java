@@ -76,8 +76,10 @@ record Placement(String architecture, List<Choice> choices) {
             infos = ec2.describeInstanceTypes(request -> request.instanceTypesWithStrings(types)).instanceTypes();
         } catch (Ec2Exception e) {
             if (e.awsErrorDetails() != null && "InvalidInstanceType".equals(e.awsErrorDetails().errorCode())) {
-                throw new InvalidConfigException("instanceTypes", "not every one of " + String.join(", ", types)
-                        + " is an instance type in " + region + ": " + e.awsErrorDetails().errorMessage(),
+                String subject = types.size() == 1 ? types.get(0) + " is not"
+                        : "not every one of " + String.join(", ", types) + " is";
+                throw new InvalidConfigException("instanceTypes", subject + " an instance type in " + region + ": "
+                        + e.awsErrorDetails().errorMessage(),
                         "use instance types that exist, such as m5.large; aws ec2 describe-instance-types lists them");
             }
             throw AwsErrors.translate("ec2:DescribeInstanceTypes", e);

@@ -56,7 +56,7 @@ public final class DefaultReaperProvider implements ReaperProvider {
             confirmAccount(role, config);
             Inventory inventory = new ReaperInventory(role.ec2(), config).read();
             List<Removal> removals = ReapPlanner.plan(config.deployment(), inventory, Instant.now());
-            LOG.info("reaper pass over deployment {}: {} live instances, {} launch templates, {} fleets; {} to remove{}",
+            LOG.info("reaper pass over deployment {}: {} instances (ended ones included), {} launch templates, {} fleets; {} to remove{}",
                     config.deployment(), inventory.instances().size(), inventory.templates().size(),
                     inventory.fleets().size(), removals.size(), dryRun ? " (dry run)" : "");
 

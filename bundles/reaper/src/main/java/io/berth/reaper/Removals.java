@@ -45,7 +45,7 @@ final class Removals {
         for (List<Removal> batch : batches(ofKind(removals, Removal.Kind.INSTANCE), INSTANCES_PER_CALL)) {
             List<String> ids = batch.stream().map(Removal::resourceId).toList();
             if (run(batch, decisions, "ec2:TerminateInstances", () -> ec2.terminateInstances(request -> request.instanceIds(ids)))) {
-                LOG.info("terminated {} instances of deployment {}, clusters {}", ids.size(), config.deployment(), clusters(batch));
+                LOG.info("terminated {} instance(s) of deployment {}, clusters {}", ids.size(), config.deployment(), clusters(batch));
             }
         }
         for (List<Removal> batch : batches(ofKind(removals, Removal.Kind.EMPTY_FLEET), FLEETS_PER_CALL)) {

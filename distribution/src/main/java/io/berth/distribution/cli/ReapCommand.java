@@ -71,9 +71,13 @@ public class ReapCommand implements Callable<Integer> {
         if (decisions.isEmpty()) {
             out.println("Nothing to remove.");
         } else if (dryRun) {
-            out.printf("%d resources would be removed.%n", decisions.size());
+            out.printf("%s would be removed.%n", resources(decisions.size()));
         } else {
-            out.printf("Removed %d resources; %d could not be removed.%n", decisions.size() - failed, failed);
+            out.printf("Removed %s; %d could not be removed.%n", resources(decisions.size() - failed), failed);
         }
+    }
+
+    private static String resources(long count) {
+        return count + (count == 1 ? " resource" : " resources");
     }
 }

@@ -40,8 +40,10 @@ class ClustersBadInputTest {
     void badStartsExitTwoAndLaunchNothing() throws Exception {
         String unoffered = ClustersOnMotoTest.typeOfferedOnlyOutside(deployment);
         Map<String, List<String>> cases = new LinkedHashMap<>();
-        cases.put("error: --instance-type: not every one of m5.nonesuch is an instance type in eu-central-1",
+        cases.put("error: --instance-type: m5.nonesuch is not an instance type in eu-central-1",
                 List.of("--name", "a", "--instance-type", "m5.nonesuch", "--count", "1"));
+        cases.put("error: --instance-type: not every one of m5.large, m5.nonesuch is an instance type in eu-central-1",
+                List.of("--name", "a", "--instance-type", "m5.large,m5.nonesuch", "--count", "1"));
         cases.put("error: --instance-type: none of " + unoffered + " is offered in the availability zones",
                 List.of("--name", "b", "--instance-type", unoffered, "--count", "1"));
         cases.put("error: --count: 0 is outside 1 to 4", List.of("--name", "c", "--instance-type", "m5.large", "--count", "0"));
