@@ -13,11 +13,9 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 delay="${1:-50}"
-jar="$(ls "$root"/integration-tests/bundles/bench.latency/target/io.berth.bench.latency-*.jar 2>/dev/null | head -1 || true)"
-if [[ -z "$jar" || ! -f "$root/distribution/target/quarkus-app/quarkus-run.jar" ]]; then
-    "$root/mvnw" -q -B -f "$root/pom.xml" package -DskipTests -pl distribution,integration-tests/bundles/bench.latency -am
-    jar="$(ls "$root"/integration-tests/bundles/bench.latency/target/io.berth.bench.latency-*.jar | head -1)"
-fi
+# shellcheck source=bench-common.sh
+source "$root/integration-tests/bench/bench-common.sh"
+jar="$(bench_latency_jar "$root")"
 
 if [[ -z "${BERTH_TEST_MOTO_URL:-}" ]]; then
     exec "$root/integration-tests/scripts/with-servers.sh" "$0" "$@"
@@ -28,22 +26,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/deploy"
 cp "$jar" "$work/deploy/"
 deployment="bench-$RANDOM"
-cat > "$work/berth.yaml" <<YAML
-deployment: $deployment
-region: us-east-2
-accountId: "123456789012"
-mode: direct
-network:
-  managed: { cidr: 10.$((RANDOM % 200 + 20)).0.0/16 }
-ingress: { cidrs: [203.0.113.0/24], ports: [443] }
-buckets: [{ name: acme-analytics-data }]
-controlPlane:
-  principal: arn:aws:iam::111122223333:role/berth-control-plane
-  externalId: 5d1e0c7a-example
-# The deploy folder installs only trusted jars; the bench trusts its own by its hash.
-admin:
-  trust: { sha256: [$(sha256sum "$jar" | cut -d' ' -f1)] }
-YAML
+bench_config "$deployment" "10.$((RANDOM % 200 + 20)).0.0/16" "$jar" > "$work/berth.yaml"
 
 export AWS_ENDPOINT_URL="$BERTH_TEST_MOTO_URL" AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
 export AWS_EC2_METADATA_DISABLED=true AWS_REGION=us-east-2

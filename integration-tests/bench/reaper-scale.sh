@@ -22,11 +22,9 @@ if ! [[ "$instances" =~ ^[1-9][0-9]*$ ]]; then
     exit 2
 fi
 
-jar="$(ls "$root"/integration-tests/bundles/bench.latency/target/io.berth.bench.latency-*.jar 2>/dev/null | head -1 || true)"
-if [[ -z "$jar" || ! -f "$root/distribution/target/quarkus-app/quarkus-run.jar" ]]; then
-    "$root/mvnw" -q -B -f "$root/pom.xml" package -DskipTests -pl distribution,integration-tests/bundles/bench.latency -am
-    jar="$(ls "$root"/integration-tests/bundles/bench.latency/target/io.berth.bench.latency-*.jar | head -1)"
-fi
+# shellcheck source=bench-common.sh
+source "$root/integration-tests/bench/bench-common.sh"
+jar="$(bench_latency_jar "$root")"
 "$root/integration-tests/scripts/install-tools.sh" > /dev/null
 python="$root/.tools/venv/bin/python"
 
@@ -55,22 +53,7 @@ curl -sf "$moto_url/moto-api/" > /dev/null || { echo "error: moto did not respon
 mkdir -p "$work/deploy"
 cp "$jar" "$work/deploy/"
 deployment="bench-reaper-$RANDOM"
-cat > "$work/berth.yaml" <<YAML
-deployment: $deployment
-region: us-east-2
-accountId: "123456789012"
-mode: direct
-network:
-  managed: { cidr: 10.42.0.0/16 }
-ingress: { cidrs: [203.0.113.0/24], ports: [443] }
-buckets: [{ name: acme-analytics-data }]
-controlPlane:
-  principal: arn:aws:iam::123456789012:role/berth-control-plane
-  externalId: 5d1e0c7a-example
-# The deploy folder installs only trusted jars; the bench trusts its own by its hash.
-admin:
-  trust: { sha256: [$(sha256sum "$jar" | cut -d' ' -f1)] }
-YAML
+bench_config "$deployment" 10.42.0.0/16 "$jar" > "$work/berth.yaml"
 
 export AWS_ENDPOINT_URL="$moto_url" AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
 export AWS_EC2_METADATA_DISABLED=true AWS_REGION=us-east-2
