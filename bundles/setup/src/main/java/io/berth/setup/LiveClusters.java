@@ -37,7 +37,7 @@ final class LiveClusters {
         List<String> clusters = new ArrayList<>();
         instancesByCluster.forEach((name, count) -> clusters.add(name + " (" + count + (count == 1 ? " instance)" : " instances)")));
         throw new InvalidConfigException("deployment",
-                "deployment " + config.deployment() + " still runs clusters " + String.join(", ", clusters)
+                "'" + config.deployment() + "' still runs clusters " + String.join(", ", clusters)
                         + ", so destroy deleted nothing",
                 "stop each with berth clusters stop --name NAME, run berth reap to remove their fleets and launch"
                         + " templates, then run destroy again");

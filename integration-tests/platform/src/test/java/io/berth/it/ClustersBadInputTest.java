@@ -78,7 +78,7 @@ class ClustersBadInputTest {
         BerthProcess.CommandResult result = deployment.berth(deployment.admin(), callLog, "destroy", "--yes");
 
         assertEquals(2, result.exitCode(), result.stdout() + result.stderr());
-        assertTrue(result.stderr().contains("deployment " + deployment.deployment() + " still runs clusters taken (1 instance)"),
+        assertTrue(result.stderr().contains("error: deployment: '" + deployment.deployment() + "' still runs clusters taken (1 instance)"),
                 result.stderr());
         assertTrue(result.stderr().contains("berth clusters stop --name NAME"), result.stderr());
         List<String> removals = CallLog.read(callLog).calls().stream()
