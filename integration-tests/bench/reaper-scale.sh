@@ -11,8 +11,8 @@
 #
 # Usage: integration-tests/bench/reaper-scale.sh [INSTANCES [PASSES]]
 #   INSTANCES  default 5000
-#   PASSES     both (default): a dry run, then a real pass; reap: the real pass alone
-# On moto 5.2.5 with 5,000 instances each pass takes over 20 minutes (see reaper-scale.md).
+#   PASSES     both (default) runs a dry run and then a real pass. reap runs the real pass alone.
+# On moto 5.2.5, each pass over 5,000 instances takes over 20 minutes (see reaper-scale.md).
 # It starts a moto server of its own on a free loopback port, because thousands of instances
 # would slow down every test that shares a server with them, and stops it on exit.
 set -euo pipefail
